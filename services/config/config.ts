@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+
+const optionalText = z.string().trim().min(1).optional();
+const flag = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+
+/** Every setting the bot reads, by its environment variable name. env/.env.example documents each. */
+const environmentSchema = z.object({
+  S2S_MODE: z.enum(['local', 'production']).default('local'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SQLITE_PATH: z.string().min(1).default('data/s2s.db'),
+  COSMOS_ENDPOINT: z.url('must be a URL such as https://myaccount.documents.azure.com:443/').optional(),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.string().min(1).default('s2s'),
+  COSMOS_CONTAINER: z.string().min(1).default('records'),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: z.url().optional(),
+  DEMO_SEED: flag.optional(),
+  SCHEDULER: flag.default(true),
+  DIGEST_CRON: z.string().min(9).default('0 8 * * 1'),
+  DIGEST_TIMEZONE: z.string().min(1).default('Europe/London'),
+});
+
+type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  mode: 'local' | 'production';
+  port: number;
+  host: string;
+  logLevel: Environment['LOG_LEVEL'];
+  store:
+    | { kind: 'sqlite'; path: string }
+    | { kind: 'cosmos'; endpoint: string; key?: string; database: string; container: string };
+  teams: { appId?: string; appPassword?: string; tenantId?: string; appType: Environment['MICROSOFT_APP_TYPE'] };
+  slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
+  demoSeed: boolean;
+  scheduler: { enabled: boolean; digestCron: string; timeZone: string };
+}
+
+/**
+ * Reads and checks the environment once at start-up. Any problem throws one ConfigError that names
+ * every variable at fault, so a misconfigured deployment is fixed in one pass.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const cleaned = Object.fromEntries(
+    Object.keys(environmentSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(describe(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`)));
+  }
+  const e = parsed.data;
+  const problems = crossFieldProblems(e);
+  if (problems.length) throw new ConfigError(describe(problems));
+
+  const production = e.S2S_MODE === 'production';
+  return {
+    mode: e.S2S_MODE,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    store: e.COSMOS_ENDPOINT
+      ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE, container: e.COSMOS_CONTAINER }
+      : { kind: 'sqlite', path: e.SQLITE_PATH },
+    teams: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE },
+    slack: e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
+      ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      : undefined,
+    demoSeed: production ? false : (e.DEMO_SEED ?? true),
+    scheduler: { enabled: e.SCHEDULER, digestCron: e.DIGEST_CRON, timeZone: e.DIGEST_TIMEZONE },
+  };
+}
+
+function crossFieldProblems(e: Environment): string[] {
+  const problems: string[] = [];
+  if (Boolean(e.SLACK_SIGNING_SECRET) !== Boolean(e.SLACK_BOT_TOKEN)) {
+    problems.push(`${e.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET'}: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN`);
+  }
+  if (e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_PASSWORD && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (or set MICROSOFT_APP_TYPE=UserAssignedMSI)');
+  }
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
+    problems.push('MICROSOFT_APP_TENANT_ID: required for a SingleTenant app');
+  }
+  if (e.S2S_MODE === 'production') {
+    if (!e.MICROSOFT_APP_ID && !e.SLACK_SIGNING_SECRET) {
+      problems.push('MICROSOFT_APP_ID: production needs Teams credentials (MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD) or Slack secrets (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)');
+    }
+    if (!e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT: production stores records in Azure Cosmos DB; set the account endpoint');
+  }
+  return problems;
+}
+
+function describe(problems: string[]): string {
+  return `The bot cannot start because its configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n` +
+    problems.map((p) => `  - ${p}`).join('\n') +
+    '\nSee env/.env.example for what each variable means.';
+}

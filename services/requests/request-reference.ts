@@ -1,0 +1,34 @@
+import type { Clock } from '../clock.js';
+import { ConcurrencyError, DuplicateError } from '../errors.js';
+import type { DocumentStore } from '../store/document-store.js';
+
+interface ReferenceCounter {
+  id: string;
+  allianceId: string;
+  type: 'counter';
+  next: number;
+}
+
+/** Hands out S2S-YYYY-NNNN references, unique per alliance and year even with several instances racing. */
+export async function nextRequestReference(store: DocumentStore, clock: Clock, allianceId: string): Promise<string> {
+  const year = clock.now().getUTCFullYear();
+  const id = `counter-request-${year}`;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const counter = await store.get<ReferenceCounter>(allianceId, id);
+    try {
+      if (!counter) {
+        await store.create<ReferenceCounter>({ id, allianceId, type: 'counter', next: 2 });
+        return format(year, 1);
+      }
+      await store.replace<ReferenceCounter>({ ...counter, next: counter.next + 1 }, counter._etag);
+      return format(year, counter.next);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError || error instanceof DuplicateError)) throw error;
+    }
+  }
+  throw new ConcurrencyError('The request number counter');
+}
+
+function format(year: number, n: number): string {
+  return `S2S-${year}-${String(n).padStart(4, '0')}`;
+}

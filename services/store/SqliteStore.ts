@@ -1,0 +1,204 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConcurrencyError, DuplicateError, NotFoundError } from '../errors.js';
+import {
+  assertFieldPath,
+  type Condition,
+  type DocumentBase,
+  type DocumentStore,
+  type Query,
+  type Stored,
+  type StoreHealth,
+  withoutMeta,
+} from './document-store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  alliance_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (alliance_id, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS documents_by_type ON documents (alliance_id, type);
+CREATE INDEX IF NOT EXISTS documents_by_type_all ON documents (type);
+`;
+
+interface Row {
+  etag: string;
+  body: string;
+}
+
+/** The embedded default: one SQLite file in WAL mode, documents stored as JSON. */
+export class SqliteStore implements DocumentStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    // Several bot instances may share one file: wait for a lock rather than failing at once.
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  async get<T extends DocumentBase>(allianceId: string, id: string): Promise<Stored<T> | undefined> {
+    const row = this.db
+      .prepare<[string, string], Row>('SELECT etag, body FROM documents WHERE alliance_id = ? AND id = ?')
+      .get(allianceId, id);
+    return row ? toStored<T>(row) : undefined;
+  }
+
+  async query<T extends DocumentBase>(allianceId: string, query: Query): Promise<Array<Stored<T>>> {
+    return this.runQuery<T>(query, allianceId);
+  }
+
+  async queryAllAlliances<T extends DocumentBase>(query: Query): Promise<Array<Stored<T>>> {
+    return this.runQuery<T>(query);
+  }
+
+  async create<T extends DocumentBase>(doc: T): Promise<Stored<T>> {
+    const body = withoutMeta(doc);
+    const etag = newEtag();
+    try {
+      this.db
+        .prepare('INSERT INTO documents (alliance_id, id, type, etag, body) VALUES (?, ?, ?, ?, ?)')
+        .run(body.allianceId, body.id, body.type, etag, JSON.stringify(body));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new DuplicateError(`${body.type} ${body.id}`, { cause: error });
+      }
+      throw error;
+    }
+    return { ...body, _etag: etag };
+  }
+
+  async replace<T extends DocumentBase>(doc: T, etag: string): Promise<Stored<T>> {
+    const body = withoutMeta(doc);
+    const next = newEtag();
+    const result = this.db
+      .prepare('UPDATE documents SET type = ?, etag = ?, body = ? WHERE alliance_id = ? AND id = ? AND etag = ?')
+      .run(body.type, next, JSON.stringify(body), body.allianceId, body.id, etag);
+    if (result.changes === 0) {
+      const exists = await this.get(body.allianceId, body.id);
+      if (!exists) throw new NotFoundError(`${body.type} ${body.id}`);
+      throw new ConcurrencyError(`${body.type} ${body.id}`);
+    }
+    return { ...body, _etag: next };
+  }
+
+  async upsert<T extends DocumentBase>(doc: T): Promise<Stored<T>> {
+    const body = withoutMeta(doc);
+    const etag = newEtag();
+    this.db
+      .prepare(
+        `INSERT INTO documents (alliance_id, id, type, etag, body) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (alliance_id, id) DO UPDATE SET type = excluded.type, etag = excluded.etag, body = excluded.body`,
+      )
+      .run(body.allianceId, body.id, body.type, etag, JSON.stringify(body));
+    return { ...body, _etag: etag };
+  }
+
+  async delete(allianceId: string, id: string, etag?: string): Promise<void> {
+    const result = etag
+      ? this.db.prepare('DELETE FROM documents WHERE alliance_id = ? AND id = ? AND etag = ?').run(allianceId, id, etag)
+      : this.db.prepare('DELETE FROM documents WHERE alliance_id = ? AND id = ?').run(allianceId, id);
+    if (result.changes === 0) {
+      const exists = await this.get(allianceId, id);
+      if (!exists) throw new NotFoundError(`Document ${id}`);
+      throw new ConcurrencyError(`Document ${id}`);
+    }
+  }
+
+  /** Runs `work` in one SQLite transaction: used by bulk imports so they are all-or-nothing. */
+  transaction<R>(work: () => R): R {
+    return this.db.transaction(work)();
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return { ok: true, kind: 'sqlite', detail: this.path };
+    } catch (error) {
+      return { ok: false, kind: 'sqlite', detail: (error as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private runQuery<T extends DocumentBase>(query: Query, allianceId?: string): Array<Stored<T>> {
+    const clauses = ['type = ?'];
+    const params: unknown[] = [query.type];
+    if (allianceId !== undefined) {
+      clauses.push('alliance_id = ?');
+      params.push(allianceId);
+    }
+    for (const condition of query.where ?? []) {
+      const [sql, values] = conditionToSql(condition);
+      clauses.push(sql);
+      params.push(...values);
+    }
+    let sql = `SELECT etag, body FROM documents WHERE ${clauses.join(' AND ')}`;
+    if (query.orderBy?.length) {
+      sql += ' ORDER BY ' + query.orderBy
+        .map((o) => `${jsonPath(o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`)
+        .join(', ');
+    }
+    if (query.limit !== undefined) {
+      sql += ' LIMIT ?';
+      params.push(query.limit);
+    }
+    return this.db.prepare<unknown[], Row>(sql).all(...params).map((row) => toStored<T>(row));
+  }
+}
+
+function jsonPath(field: string): string {
+  return `json_extract(body, '$.${assertFieldPath(field).join('.')}')`;
+}
+
+const COMPARATORS = { eq: '=', ne: '!=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+
+function conditionToSql(condition: Condition): [string, unknown[]] {
+  const path = jsonPath(condition.field);
+  const value = condition.value;
+  switch (condition.op) {
+    case 'contains':
+      return [
+        `EXISTS (SELECT 1 FROM json_each(body, '$.${assertFieldPath(condition.field).join('.')}') WHERE value = ?)`,
+        [sqlValue(value)],
+      ];
+    case 'in': {
+      const values = Array.isArray(value) ? value : [value];
+      if (values.length === 0) return ['0', []];
+      return [`${path} IN (${values.map(() => '?').join(', ')})`, values.map(sqlValue)];
+    }
+    case 'eq':
+      if (value === null) return [`${path} IS NULL`, []];
+      return [`${path} = ?`, [sqlValue(value)]];
+    case 'ne':
+      if (value === null) return [`${path} IS NOT NULL`, []];
+      return [`(${path} IS NULL OR ${path} != ?)`, [sqlValue(value)]];
+    default:
+      return [`${path} ${COMPARATORS[condition.op]} ?`, [sqlValue(value)]];
+  }
+}
+
+/** json_extract returns JSON booleans as 0/1, so booleans are compared as integers. */
+function sqlValue(value: unknown): unknown {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+function toStored<T extends DocumentBase>(row: Row): Stored<T> {
+  return { ...(JSON.parse(row.body) as T), _etag: row.etag };
+}
+
+function newEtag(): string {
+  return `"${randomUUID()}"`;
+}

@@ -1,0 +1,35 @@
+import type { AuditEntry } from './audit.js';
+import type { Designation } from './designations.js';
+
+export const DEPLOYMENT_STATUSES = ['proposed', 'accepted', 'declined', 'planned', 'active', 'completed', 'evaluated', 'cancelled'] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+/** A supporter matched to a support request: the unit that is planned, visited, reported, evaluated and billed. */
+export interface Deployment {
+  id: string;
+  allianceId: string;
+  type: 'deployment';
+  requestId: string;
+  requestReference: string;
+  supporterId: string;
+  /** The school that receives support and is charged. */
+  schoolUrn: string;
+  /** The supporter's base school, reimbursed for their time. */
+  baseSchoolUrn: string;
+  designation: Designation;
+  /** Pounds per day, fixed from the alliance's rate when the match is made. */
+  dayRate: number;
+  /** Days the supporter is committed to: the request's days until a plan sets them. */
+  daysCommitted: number;
+  status: DeploymentStatus;
+  proposedAt: string;
+  declineReason?: string;
+  /** The supporter's effectiveness rating 1–4 from the school's evaluation, once given. */
+  effectivenessRating?: number;
+  createdAt: string;
+  updatedAt: string;
+  history: AuditEntry[];
+}
+
+/** Statuses in which a deployment still takes up the supporter's days. */
+export const COMMITTED_STATUSES: readonly DeploymentStatus[] = ['proposed', 'accepted', 'planned', 'active', 'completed', 'evaluated'];

@@ -160,7 +160,11 @@ export class SqliteStore implements DocumentStore {
 }
 
 function jsonPath(field: string): string {
-  return `json_extract(body, '$.${assertFieldPath(field).join('.')}')`;
+  return `json_extract(body, ${pathLiteral(field)})`;
+}
+
+function pathLiteral(field: string): string {
+  return `'$.${assertFieldPath(field).join('.')}'`;
 }
 
 const COMPARATORS = { eq: '=', ne: '!=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
@@ -169,11 +173,11 @@ function conditionToSql(condition: Condition): [string, unknown[]] {
   const path = jsonPath(condition.field);
   const value = condition.value;
   switch (condition.op) {
-    case 'contains':
-      return [
-        `EXISTS (SELECT 1 FROM json_each(body, '$.${assertFieldPath(condition.field).join('.')}') WHERE value = ?)`,
-        [sqlValue(value)],
-      ];
+    case 'contains': {
+      // json_each also walks a plain string or object; only arrays may match, as in Cosmos ARRAY_CONTAINS.
+      const at = pathLiteral(condition.field);
+      return [`json_type(body, ${at}) = 'array' AND EXISTS (SELECT 1 FROM json_each(body, ${at}) WHERE value = ?)`, [sqlValue(value)]];
+    }
     case 'in': {
       const values = Array.isArray(value) ? value : [value];
       if (values.length === 0) return ['0', []];
@@ -181,9 +185,12 @@ function conditionToSql(condition: Condition): [string, unknown[]] {
     }
     case 'eq':
       if (value === null) return [`${path} IS NULL`, []];
+      // json_extract turns true into 1: compare the JSON type so `eq true` never matches the number 1.
+      if (typeof value === 'boolean') return [`json_type(body, ${pathLiteral(condition.field)}) = ?`, [String(value)]];
       return [`${path} = ?`, [sqlValue(value)]];
     case 'ne':
       if (value === null) return [`${path} IS NOT NULL`, []];
+      if (typeof value === 'boolean') return [`json_type(body, ${pathLiteral(condition.field)}) IS NOT ?`, [String(value)]];
       return [`(${path} IS NULL OR ${path} != ?)`, [sqlValue(value)]];
     default:
       return [`${path} ${COMPARATORS[condition.op]} ?`, [sqlValue(value)]];

@@ -104,6 +104,20 @@ export class SqliteStore implements DocumentStore {
     return { ...body, _etag: etag };
   }
 
+  async upsertAll<T extends DocumentBase>(docs: T[]): Promise<void> {
+    const statement = this.db.prepare(
+      `INSERT INTO documents (alliance_id, id, type, etag, body) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (alliance_id, id) DO UPDATE SET type = excluded.type, etag = excluded.etag, body = excluded.body`,
+    );
+    // One prepared statement in one transaction: fast for thousands of rows, and a failure rolls every row back.
+    this.transaction(() => {
+      for (const doc of docs) {
+        const body = withoutMeta(doc);
+        statement.run(body.allianceId, body.id, body.type, newEtag(), JSON.stringify(body));
+      }
+    });
+  }
+
   async delete(allianceId: string, id: string, etag?: string): Promise<void> {
     const result = etag
       ? this.db.prepare('DELETE FROM documents WHERE alliance_id = ? AND id = ? AND etag = ?').run(allianceId, id, etag)

@@ -49,6 +49,13 @@ export interface DocumentStore {
   replace<T extends DocumentBase>(doc: T, etag: string): Promise<Stored<T>>;
   /** Creates or overwrites without a version check: imports and idempotent upserts only. */
   upsert<T extends DocumentBase>(doc: T): Promise<Stored<T>>;
+  /**
+   * Upserts many documents of one alliance at once (directory imports). SQLite writes them all or
+   * none in one transaction. Optional: without it callers upsert one by one; imports validate every
+   * row before writing and re-running one is idempotent, so a store that cannot be atomic may
+   * implement this as a fast bulk write.
+   */
+  upsertAll?<T extends DocumentBase>(docs: T[]): Promise<void>;
   delete(allianceId: string, id: string, etag?: string): Promise<void>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;

@@ -1,4 +1,13 @@
 import type { Command } from 'commander';
+import { registerAllianceCommands } from './alliance.js';
+import { registerExportCommands } from './export.js';
+import { registerImportCommands } from './import.js';
+import { registerSeedDemoCommand } from './seed-demo.js';
 
 /** Each command file adds its sub-commands to the program; the list is the CLI's table of contents. */
-export const commandRegistrars: Array<(program: Command) => void> = [];
+export const commandRegistrars: Array<(program: Command) => void> = [
+  registerAllianceCommands,
+  registerImportCommands,
+  registerExportCommands,
+  registerSeedDemoCommand,
+];

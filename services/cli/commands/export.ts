@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { exportPeople, exportSchools } from '../../directory/export-directory.js';
+import { withCliContext } from '../cli-context.js';
+
+/** `s2s export schools|people --alliance ID`: the import format on stdout, so a file round-trips. */
+export function registerExportCommands(program: Command): void {
+  const exportCommand = program.command('export').description('write the directory as CSV in the import format to stdout');
+  for (const [what, exporter] of [['schools', exportSchools], ['people', exportPeople]] as const) {
+    exportCommand
+      .command(what)
+      .description(`export an alliance's ${what}`)
+      .requiredOption('--alliance <id>', 'the alliance to export')
+      .action((options: { alliance: string }) =>
+        withCliContext(async ({ store, out }) => {
+          out.write(await exporter(store, options.alliance));
+        }));
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { requiredText } from '../field-schemas.js';
+import type { FormDefinition } from '../form-definition.js';
+
+// One form for both refusals: a manager declining a school's request, and a supporter declining
+// the deployment they were proposed for. Ids differ so the edge can route each to its own flow.
+
+export type DeclinePurpose = 'request' | 'proposal';
+
+export const DECLINE_FORM_IDS = {
+  request: 'decline-request',
+  proposal: 'decline-proposal',
+} as const satisfies Record<DeclinePurpose, string>;
+
+export const DECLINE_ACTIONS = {
+  declineRequest: 'decline-request.submit',
+  declineProposal: 'decline-proposal.submit',
+} as const;
+
+export const DECLINE_FIELDS = {
+  subject: 'subject',
+  reason: 'reason',
+} as const;
+
+export interface DeclineValue {
+  reason: string;
+}
+
+export interface DeclineContext {
+  purpose: DeclinePurpose;
+  /** What is being declined, e.g. "S2S-2026-0042: maths, primary, Oakfield Primary". */
+  subject: string;
+}
+
+export const declineSchema: z.ZodType<DeclineValue> = z.object({
+  [DECLINE_FIELDS.reason]: requiredText({ min: 5, max: 500 }),
+});
+
+const WORDING: Record<DeclinePurpose, { title: string; help: string; actionId: string }> = {
+  request: {
+    title: 'Decline this request',
+    help: 'The school will see this reason.',
+    actionId: DECLINE_ACTIONS.declineRequest,
+  },
+  proposal: {
+    title: 'Decline this proposal',
+    help: 'The alliance manager will see this reason.',
+    actionId: DECLINE_ACTIONS.declineProposal,
+  },
+};
+
+export function createDeclineForm({ purpose, subject }: DeclineContext): FormDefinition<DeclineValue> {
+  const wording = WORDING[purpose];
+  return {
+    id: DECLINE_FORM_IDS[purpose],
+    title: wording.title,
+    submitLabel: 'Decline',
+    submitActionId: wording.actionId,
+    fields: [
+      { type: 'info', id: DECLINE_FIELDS.subject, text: subject },
+      {
+        type: 'text',
+        id: DECLINE_FIELDS.reason,
+        label: 'Reason',
+        help: `${wording.help} Between 5 and 500 characters.`,
+        required: true,
+        multiline: true,
+        maxLength: 500,
+      },
+    ],
+    schema: declineSchema,
+  };
+}

@@ -1,0 +1,100 @@
+// The neutral message card: plain objects tagged by `type`, built by the factories below and
+// turned into Adaptive Cards or Block Kit by cards/render/. All text is plain; each renderer makes
+// it safe for its platform, so callers may pass user input straight in.
+
+/** Button payloads stay flat and small: Slack carries them as a ≤ 2000-character string. */
+export type ActionData = Readonly<Record<string, string | number | boolean | null>>;
+
+export type ButtonStyle = 'primary' | 'danger' | 'default';
+
+export interface Confirm {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  denyLabel: string;
+}
+
+export interface Button {
+  actionId: string;
+  label: string;
+  data: ActionData;
+  style: ButtonStyle;
+  confirm?: Confirm;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface ListItem {
+  title: string;
+  subtitle?: string;
+  lines?: readonly string[];
+}
+
+export interface HeadingElement { type: 'heading'; text: string }
+export interface TextElement { type: 'text'; text: string; muted?: boolean }
+export interface FactsElement { type: 'facts'; facts: readonly Fact[] }
+export interface DividerElement { type: 'divider' }
+export interface ListElement { type: 'list'; items: readonly ListItem[] }
+export interface ActionsElement { type: 'actions'; buttons: readonly Button[] }
+
+export type CardElement = HeadingElement | TextElement | FactsElement | DividerElement | ListElement | ActionsElement;
+
+export interface MessageCard {
+  /**
+   * Stable identity of what the card shows (e.g. "support-request:S2S-2026-0042"). Edges store
+   * the posted message's id under it so a later card with the same key updates it in place.
+   */
+  key?: string;
+  /** One line for notifications, previews and clients that cannot draw cards. */
+  summary: string;
+  elements: readonly CardElement[];
+}
+
+export function card(summary: string, elements: readonly CardElement[], key?: string): MessageCard {
+  return key === undefined ? { summary, elements } : { key, summary, elements };
+}
+
+export function heading(text: string): HeadingElement {
+  return { type: 'heading', text };
+}
+
+export function text(value: string, options: { muted?: boolean } = {}): TextElement {
+  return options.muted ? { type: 'text', text: value, muted: true } : { type: 'text', text: value };
+}
+
+export function facts(entries: readonly Fact[]): FactsElement {
+  return { type: 'facts', facts: entries };
+}
+
+export function divider(): DividerElement {
+  return { type: 'divider' };
+}
+
+export function list(items: readonly ListItem[]): ListElement {
+  return { type: 'list', items };
+}
+
+export function actions(buttons: readonly Button[]): ActionsElement {
+  return { type: 'actions', buttons };
+}
+
+export function button(
+  actionId: string,
+  label: string,
+  data: ActionData,
+  options: { style?: ButtonStyle; confirm?: Confirm } = {},
+): Button {
+  const base: Button = { actionId, label, data, style: options.style ?? 'default' };
+  return options.confirm ? { ...base, confirm: options.confirm } : base;
+}
+
+/** Best-effort text of an element or field a renderer does not know, so nothing vanishes silently. */
+export function fallbackTextOf(element: unknown): string {
+  if (typeof element !== 'object' || element === null) return '';
+  const record = element as Record<string, unknown>;
+  const found = [record.text, record.label, record.title].find((value) => typeof value === 'string');
+  return typeof found === 'string' ? found : '';
+}

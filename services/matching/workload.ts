@@ -1,0 +1,53 @@
+import { academicYearOf } from '../domain/academic-year.js';
+import { COMMITTED_STATUSES, type Deployment } from '../domain/deployment.js';
+import { RECENT_WINDOW_DAYS, type Workload } from './match-scoring.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Tally {
+  daysCommitted: number;
+  recentDeployments: number;
+  ratingSum: number;
+  ratingCount: number;
+}
+
+/** The earliest creation time that can count: the academic year's start or the recent window's, whichever is first. */
+export function workloadWindowStart(now: Date): Date {
+  return new Date(Math.min(academicYearOf(now).start.getTime(), recentSince(now)));
+}
+
+/**
+ * Each supporter's workload at `now`: days in committed deployments created this academic year,
+ * committed deployments created in the last RECENT_WINDOW_DAYS days, and every effectiveness
+ * rating they have had (ratings follow a supporter from year to year).
+ */
+export function summariseWorkloads(deployments: Iterable<Deployment>, now: Date): Map<string, Workload> {
+  const year = academicYearOf(now);
+  const recentStart = recentSince(now);
+  const tallies = new Map<string, Tally>();
+  for (const deployment of deployments) {
+    let tally = tallies.get(deployment.supporterId);
+    if (!tally) {
+      tally = { daysCommitted: 0, recentDeployments: 0, ratingSum: 0, ratingCount: 0 };
+      tallies.set(deployment.supporterId, tally);
+    }
+    const created = Date.parse(deployment.createdAt);
+    if (COMMITTED_STATUSES.includes(deployment.status)) {
+      if (created >= year.start.getTime() && created < year.end.getTime()) tally.daysCommitted += deployment.daysCommitted;
+      if (created >= recentStart && created <= now.getTime()) tally.recentDeployments += 1;
+    }
+    if (deployment.effectivenessRating !== undefined) {
+      tally.ratingSum += deployment.effectivenessRating;
+      tally.ratingCount += 1;
+    }
+  }
+  const workloads = new Map<string, Workload>();
+  for (const [supporterId, { ratingSum, ...tally }] of tallies) {
+    workloads.set(supporterId, { ...tally, ...(tally.ratingCount > 0 ? { ratingAverage: ratingSum / tally.ratingCount } : {}) });
+  }
+  return workloads;
+}
+
+function recentSince(now: Date): number {
+  return now.getTime() - RECENT_WINDOW_DAYS * DAY_MS;
+}

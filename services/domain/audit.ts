@@ -6,6 +6,8 @@ export interface AuditEntry {
   from?: string;
   to?: string;
   note?: string;
+  /** The record this change points at (e.g. the deployment an approval created). */
+  ref?: string;
 }
 
 /** A free-standing audit record, for actions that change no single record (data export, erasure, imports). */

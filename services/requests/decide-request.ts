@@ -1,0 +1,126 @@
+import { dayRateFor, type Alliance } from '../domain/alliance.js';
+import type { Deployment } from '../domain/deployment.js';
+import type { Person } from '../domain/person.js';
+import type { SupportRequest } from '../domain/support-request.js';
+import { BotError, ConcurrencyError, DuplicateError, ForbiddenError, NotFoundError } from '../errors.js';
+import type { ServiceContext } from '../service-context.js';
+import type { Stored } from '../store/document-store.js';
+import { transitionRequest } from './transition-request.js';
+
+export type ManagerDecision =
+  | { outcome: 'approve'; candidateId: string }
+  | { outcome: 'decline'; reason: string }
+  | { outcome: 'on-hold' };
+
+/** Someone else decided first; carries who and what so the loser can be told. */
+export class AlreadyDecidedError extends BotError {
+  constructor(readonly request: Stored<SupportRequest>) {
+    const d = request.decision;
+    super('conflict', d
+      ? `${d.byName} already decided this request (${d.outcome}) at ${d.at.slice(11, 16)} UTC.`
+      : `This request is ${request.status} and can no longer be decided here.`);
+  }
+}
+
+export function deploymentIdFor(requestId: string, supporterId: string): string {
+  return `deployment-${requestId.replace(/^request-/, '')}-${supporterId.replace(/^person-/, '')}`;
+}
+
+/**
+ * A manager's decision on a request in matching (or on hold). The etag check makes concurrent
+ * decisions resolve to one winner; the loser gets AlreadyDecidedError naming who decided.
+ */
+export async function decideRequest(
+  ctx: ServiceContext,
+  manager: Stored<Person>,
+  requestId: string,
+  decision: ManagerDecision,
+): Promise<Stored<SupportRequest>> {
+  if (manager.role !== 'manager' && manager.role !== 'admin') {
+    throw new ForbiddenError('Only the alliance manager can decide on requests.');
+  }
+  const request = await ctx.store.get<SupportRequest>(manager.allianceId, requestId);
+  if (!request) throw new NotFoundError('That request');
+  const decidable = request.status === 'matching' || (request.status === 'on-hold' && decision.outcome !== 'on-hold');
+  if (!decidable) throw new AlreadyDecidedError(request);
+
+  const at = ctx.clock.now().toISOString();
+  const base = { by: manager.id, byName: manager.name, at };
+  try {
+    if (decision.outcome === 'approve') return await approve(ctx, request, manager, decision.candidateId, base);
+    const to = decision.outcome === 'decline' ? 'declined' : 'on-hold';
+    return await transitionRequest(ctx, request, {
+      to,
+      by: manager.id,
+      note: decision.outcome === 'decline' ? decision.reason : undefined,
+      changes: { decision: { ...base, outcome: to === 'declined' ? 'declined' : 'on-hold', ...(decision.outcome === 'decline' ? { reason: decision.reason } : {}) } },
+      notify: [
+        { target: { kind: 'managerChannel' }, event: { kind: 'requestCardUpdate', requestId } },
+        { target: { kind: 'person', personId: request.requesterId }, event: { kind: 'requestDecided', requestId } },
+      ],
+    });
+  } catch (error) {
+    if (error instanceof ConcurrencyError) {
+      const winner = await ctx.store.get<SupportRequest>(manager.allianceId, requestId);
+      if (winner) throw new AlreadyDecidedError(winner);
+    }
+    throw error;
+  }
+}
+
+async function approve(
+  ctx: ServiceContext,
+  request: Stored<SupportRequest>,
+  manager: Stored<Person>,
+  candidateId: string,
+  base: { by: string; byName: string; at: string },
+): Promise<Stored<SupportRequest>> {
+  const supporter = await ctx.store.get<Person>(request.allianceId, candidateId);
+  if (!supporter || supporter.role !== 'supporter' || !supporter.designation || !supporter.baseSchoolUrn || supporter.erasedAt) {
+    throw new NotFoundError('That supporter');
+  }
+  const alliance = await ctx.store.get<Alliance>(request.allianceId, request.allianceId);
+  if (!alliance) throw new NotFoundError('The alliance');
+  const deploymentId = deploymentIdFor(request.id, supporter.id);
+
+  const approved = await transitionRequest(ctx, request, {
+    to: 'proposed',
+    by: manager.id,
+    ref: deploymentId,
+    changes: { matchedSupporterId: supporter.id, decision: { ...base, outcome: 'approved', candidateId: supporter.id } },
+    notify: [
+      { target: { kind: 'managerChannel' }, event: { kind: 'requestCardUpdate', requestId: request.id } },
+      { target: { kind: 'person', personId: request.requesterId }, event: { kind: 'requestMatched', requestId: request.id, deploymentId } },
+      { target: { kind: 'person', personId: supporter.id }, event: { kind: 'deploymentProposed', deploymentId } },
+    ],
+  });
+  // Only the winner of the etag race gets here, so the deployment is created once.
+  await createDeployment(ctx, {
+    id: deploymentId,
+    allianceId: request.allianceId,
+    type: 'deployment',
+    requestId: request.id,
+    requestReference: request.reference,
+    supporterId: supporter.id,
+    schoolUrn: request.schoolUrn,
+    baseSchoolUrn: supporter.baseSchoolUrn,
+    designation: supporter.designation,
+    dayRate: dayRateFor(alliance, supporter.designation),
+    daysCommitted: request.daysWanted,
+    status: 'proposed',
+    proposedAt: base.at,
+    createdAt: base.at,
+    updatedAt: base.at,
+    history: [{ at: base.at, by: manager.id, action: 'status', to: 'proposed' }],
+  });
+  return approved;
+}
+
+/** Creating the same deployment twice (a retried approval) is not an error. */
+async function createDeployment(ctx: ServiceContext, deployment: Deployment): Promise<void> {
+  try {
+    await ctx.store.create<Deployment>(deployment);
+  } catch (error) {
+    if (!(error instanceof DuplicateError)) throw error;
+  }
+}

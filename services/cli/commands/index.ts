@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAllianceCommands } from './alliance.js';
 import { registerExportCommands } from './export.js';
 import { registerImportCommands } from './import.js';
+import { registerRecognizeCommand } from './recognize.js';
 import { registerSeedDemoCommand } from './seed-demo.js';
 
 /** Each command file adds its sub-commands to the program; the list is the CLI's table of contents. */
@@ -10,4 +11,5 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerImportCommands,
   registerExportCommands,
   registerSeedDemoCommand,
+  registerRecognizeCommand,
 ];

@@ -1,7 +1,7 @@
 import type { Person } from '../domain/person.js';
 import type { CandidateSnapshot } from '../domain/support-request.js';
 import { describeCandidate } from './candidate-reason.js';
-import { baseSchoolOf, prepareMatch, scoreSupporter, type MatchNeed, type SchoolFacts, type Workload } from './match-scoring.js';
+import { baseSchoolOf, freeDays, NO_WORKLOAD, prepareMatch, scoreSupporter, type MatchNeed, type SchoolFacts, type Workload } from './match-scoring.js';
 import { selectTop } from './top-k.js';
 
 /** A manager card shows a handful of candidates; "show more" pages on with `offset`. */
@@ -25,6 +25,8 @@ export interface RankInput {
 
 export interface RankedCandidate extends CandidateSnapshot {
   schoolName?: string;
+  /** What a directory search shows of the supporter beside the reason. */
+  profile: Pick<Person, 'designation' | 'specialisms' | 'phases' | 'daysPerYear'> & { freeDays: number };
 }
 
 export interface RankedPage {
@@ -71,6 +73,13 @@ export function rankPage(input: RankInput): RankedPage {
         ...(base ? { schoolName: base.name } : {}),
         score: scores[i],
         reason: describeCandidate(context, person),
+        profile: {
+          designation: person.designation,
+          specialisms: person.specialisms,
+          phases: person.phases,
+          daysPerYear: person.daysPerYear,
+          freeDays: freeDays(person, input.workloads.get(person.id) ?? NO_WORKLOAD),
+        },
       };
     });
   return { candidates, total };

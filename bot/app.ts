@@ -1,0 +1,64 @@
+import type { Config } from '../services/config/config.js';
+import { systemClock, type Clock } from '../services/clock.js';
+import { seedDemo } from '../services/directory/seed-demo.js';
+import { createLogger, type Logger } from '../services/logger.js';
+import { OutboxDelivery } from '../services/notifications/OutboxDelivery.js';
+import type { DocumentStore } from '../services/store/document-store.js';
+import { openStore } from '../services/store/open-store.js';
+import type { FlowContext } from './flows/flow-context.js';
+import { routeTurn } from './flows/route-turn.js';
+import { ChannelDeliverer } from './notifications/ChannelDeliverer.js';
+import { startServer, type RunningServer } from './server.js';
+import { createTeamsAdapter } from './teams/create-adapter.js';
+import { TeamsBot } from './teams/TeamsBot.js';
+import { createTeamsEndpoint } from './teams/teams-endpoint.js';
+import { TeamsSender } from './teams/TeamsSender.js';
+
+export interface AppOverrides {
+  store?: DocumentStore;
+  clock?: Clock;
+  logger?: Logger;
+  /** Tests drive delivery themselves with `outbox.runOnce()`. */
+  startOutbox?: boolean;
+}
+
+export interface RunningApp extends RunningServer {
+  store: DocumentStore;
+  outbox: OutboxDelivery;
+  seeded: boolean;
+}
+
+/** Builds the whole bot from configuration: store, channels, flows, outbox and HTTP server. */
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+  const store = overrides.store ?? (await openStore(config.store));
+  const seeded = config.demoSeed ? await seedDemo(store, clock) : false;
+  if (seeded) logger.info('The store was empty, so the demo alliance "Riverside Teaching School Hub" was loaded.');
+
+  const adapter = createTeamsAdapter(config.teams, logger);
+  const deliverer = new ChannelDeliverer({ store, clock }, { teams: new TeamsSender(adapter, config.teams.appId ?? '') });
+  const outbox = new OutboxDelivery({ store, clock }, deliverer, logger);
+  const flows: FlowContext = {
+    store,
+    clock,
+    logger,
+    notificationsWritten: () => outbox.kick(),
+    savedConversations: new Set(),
+  };
+  const bot = new TeamsBot((turn) => routeTurn(flows, turn), clock);
+  const server = await startServer({ store, logger, teamsEndpoint: createTeamsEndpoint(adapter, bot) }, config.port, config.host);
+  if (overrides.startOutbox !== false) outbox.start();
+
+  return {
+    ...server,
+    store,
+    outbox,
+    seeded,
+    async close(graceMs?: number) {
+      await server.close(graceMs);
+      await outbox.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { FormDefinition, FormProblem, FormValues } from '../../cards/form-definition.js';
+import type { MessageCard } from '../../cards/message-card.js';
+
+/** What the bot says back, before a channel decides how to draw it. */
+export type Reply =
+  | { kind: 'card'; card: MessageCard }
+  | {
+      kind: 'form';
+      form: FormDefinition<unknown>;
+      values?: FormValues;
+      errors?: readonly FormProblem[];
+      /** Carried back with the submission (e.g. which request a decline is for, a submission id). */
+      data?: Record<string, string>;
+    }
+  | { kind: 'text'; text: string };
+
+export interface TurnResult {
+  replies: Reply[];
+  /** For a press on a card or form: what that card should become, updated in place. */
+  replaceSource?: Reply;
+  /** The alliance chosen in this turn, for the edge to remember for the conversation. */
+  chosenAllianceId?: string;
+}
+
+export function say(...replies: Reply[]): TurnResult {
+  return { replies };
+}
+
+export function cardReply(card: MessageCard): Reply {
+  return { kind: 'card', card };
+}
+
+export function textReply(text: string): Reply {
+  return { kind: 'text', text };
+}

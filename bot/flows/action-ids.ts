@@ -1,0 +1,18 @@
+/** Every button the bot puts on a card, by its stable id. Teams uses them as verbs, Slack as action_ids. */
+export const ACTIONS = {
+  openRequestForm: 'menu.request-support',
+  findSupporter: 'menu.find-supporter',
+  myRequests: 'menu.my-requests',
+  help: 'menu.help',
+  chooseAlliance: 'alliance.choose',
+  searchMore: 'search.more',
+  searchWiden: 'search.widen',
+  approve: 'request.approve',
+  otherCandidates: 'request.other-candidates',
+  decline: 'request.decline',
+  hold: 'request.hold',
+  acceptProposal: 'proposal.accept',
+  declineProposal: 'proposal.decline',
+} as const;
+
+export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

@@ -1,0 +1,34 @@
+import type { Person } from '../../services/domain/person.js';
+import { recognize } from '../../services/nlu/recognizer.js';
+import { listMyWork } from '../../services/requests/list-my-work.js';
+import type { Stored } from '../../services/store/document-store.js';
+import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
+import type { Turn } from '../conversation/turn.js';
+import { renderHelpCard } from '../views/help-card.js';
+import { renderMyWorkCard } from '../views/my-work-card.js';
+import { linkBrokerageChannel } from './brokerage-flow.js';
+import { findSupporters } from './find-supporter-flow.js';
+import type { FlowContext } from './flow-context.js';
+import { showRequestForm } from './request-support-flow.js';
+
+const USE_THIS_CHANNEL = /\buse\s+this\s+channel\b/i;
+
+/** Free text from either channel, through the one recogniser. */
+export async function handleMessage(ctx: FlowContext, person: Stored<Person>, turn: Turn & { kind: 'message' }): Promise<TurnResult> {
+  if (USE_THIS_CHANNEL.test(turn.text)) return linkBrokerageChannel(ctx, person, turn.place, turn.user.channel);
+  const recognition = recognize(turn.text);
+  switch (recognition.intent) {
+    case 'request_support':
+      return showRequestForm(ctx, person, recognition);
+    case 'find_supporter':
+      return findSupporters(ctx, person, recognition.specialisms, recognition.phase);
+    case 'my_requests':
+      return { replies: [cardReply(renderMyWorkCard(await listMyWork(ctx, person)))] };
+    case 'submit_visit_report':
+      return { replies: [textReply('Visit reports through the bot are not available in this version yet. Please send your report to the alliance manager as you do now.')] };
+    case 'help':
+      return { replies: [cardReply(renderHelpCard(person.role, person.name))] };
+    case 'none':
+      return { replies: [cardReply(renderHelpCard(person.role, person.name, "Sorry, I didn't understand that. Here is what I can help with."))] };
+  }
+}

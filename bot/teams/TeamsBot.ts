@@ -1,0 +1,76 @@
+import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { Clock } from '../../services/clock.js';
+import type { TurnResult } from '../conversation/reply.js';
+import type { Turn } from '../conversation/turn.js';
+import { replyToActivity, replyToAdaptiveCard } from './render-reply.js';
+import { cardActionBody, teamsTurn } from './to-turn.js';
+
+export type TurnRunner = (turn: Turn) => Promise<TurnResult>;
+
+const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** The Teams edge: activities in, neutral turns to the flows, Adaptive Cards back out. No business rules here. */
+export class TeamsBot extends TeamsActivityHandler {
+  // The alliance a multi-alliance person chose, per conversation and user (asked once per conversation).
+  private readonly chosenAlliances = new Map<string, string>();
+
+  constructor(private readonly runTurn: TurnRunner, private readonly clock: Clock) {
+    super();
+    this.onMessage(async (context, next) => {
+      const value = context.activity.value;
+      // An Action.Submit fallback arrives as a message carrying the card's data.
+      const body = value && typeof value === 'object'
+        ? cardActionBody(value, this.clock.now())
+        : { kind: 'message' as const, text: textWithoutMentions(context) };
+      const result = await this.turn(context, body);
+      await this.deliver(context, result, false);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.deliver(context, await this.turn(context, { kind: 'installed' }), false);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.turn(context, { kind: 'uninstalled' });
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const result = await this.turn(context, cardActionBody(context.activity.value, this.clock.now()));
+    await this.deliver(context, result, true);
+    const source = result.replaceSource ? replyToAdaptiveCard(result.replaceSource) : undefined;
+    // The invoke response redraws the pressed card for the person who pressed it.
+    return source
+      ? { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: source } }
+      : { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done' } };
+  }
+
+  private async turn(context: TurnContext, body: Parameters<typeof teamsTurn>[1]): Promise<TurnResult> {
+    const key = `${context.activity.conversation.id}|${context.activity.from.id}`;
+    const result = await this.runTurn(teamsTurn(context, body, this.chosenAlliances.get(key)));
+    if (result.chosenAllianceId) this.chosenAlliances.set(key, result.chosenAllianceId);
+    return result;
+  }
+
+  /** Sends replies; updates the pressed card in place for everyone who can see it. */
+  private async deliver(context: TurnContext, result: TurnResult, invoked: boolean): Promise<void> {
+    const sourceId = context.activity.replyToId;
+    if (result.replaceSource && sourceId) {
+      const replacement = replyToActivity(result.replaceSource);
+      await context.updateActivity({ ...replacement, id: sourceId, type: 'message' });
+    } else if (result.replaceSource && !invoked) {
+      await context.sendActivity(replyToActivity(result.replaceSource));
+    }
+    for (const reply of result.replies) await context.sendActivity(replyToActivity(reply));
+  }
+}
+
+/** In channels people @mention the bot; the mention is not part of what they asked. */
+function textWithoutMentions(context: TurnContext): string {
+  const text = context.activity.text ?? '';
+  const withoutMention = text.replace(/<at>[^<]*<\/at>/gi, ' ');
+  return withoutMention.replace(/\s+/g, ' ').trim();
+}
+

@@ -1,0 +1,54 @@
+import { TeamsInfo, TurnContext } from 'botbuilder';
+import { readTeamsAction, parseTeamsSubmission, FORM_ID_KEY } from '../../cards/render/adaptive.js';
+import type { RawValues } from '../../cards/form-definition.js';
+import type { Turn, TurnPlace } from '../conversation/turn.js';
+import { formDefinitionFor } from '../flows/form-registry.js';
+
+type TurnBody =
+  | { kind: 'message'; text: string }
+  | { kind: 'formSubmit'; formId: string; values: RawValues; data: Record<string, unknown> }
+  | { kind: 'action'; actionId: string; data: Record<string, unknown> }
+  | { kind: 'installed' }
+  | { kind: 'uninstalled' };
+
+/** Where a Teams activity happened, with the reference needed to write there later. */
+export function teamsPlace(context: TurnContext): TurnPlace {
+  const { conversation } = context.activity;
+  const type = conversation.conversationType;
+  const channelData = context.activity.channelData as { channel?: { name?: string } } | undefined;
+  return {
+    scope: type === 'channel' ? 'channel' : type === 'groupChat' ? 'group' : 'personal',
+    conversationId: conversation.id,
+    address: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
+    ...(channelData?.channel?.name ? { channelName: channelData.channel.name } : {}),
+  };
+}
+
+/** The neutral turn for a Teams activity: who, where, and what they said, pressed or submitted. */
+export function teamsTurn(context: TurnContext, body: TurnBody, chosenAllianceId?: string): Turn {
+  const from = context.activity.from;
+  return {
+    ...body,
+    user: {
+      channel: 'teams',
+      userId: from.aadObjectId ?? from.id,
+      name: from.name,
+      // Only asked when the AAD id is not yet linked to a directory person.
+      lookupEmail: async () => {
+        const member = await TeamsInfo.getMember(context, from.id);
+        return member.email ?? member.userPrincipalName;
+      },
+    },
+    place: teamsPlace(context),
+    ...(chosenAllianceId ? { chosenAllianceId } : {}),
+  } as Turn;
+}
+
+/** A card press (Action.Execute invoke or Action.Submit message): a form submission or a button. */
+export function cardActionBody(activityValue: unknown, now: Date): TurnBody {
+  const { verb, data } = readTeamsAction(activityValue);
+  const formId = typeof data[FORM_ID_KEY] === 'string' ? (data[FORM_ID_KEY] as string) : undefined;
+  const form = formId ? formDefinitionFor(formId, now) : undefined;
+  if (formId && form) return { kind: 'formSubmit', formId, values: parseTeamsSubmission(form, activityValue), data: { ...data } };
+  return { kind: 'action', actionId: verb ?? '', data: { ...data } };
+}

@@ -1,0 +1,80 @@
+import { actions, button, card, divider, facts, heading, list, text, type CardElement, type MessageCard } from '../../cards/message-card.js';
+import type { Deployment } from '../../services/domain/deployment.js';
+import type { School } from '../../services/domain/school.js';
+import type { SupportRequest } from '../../services/domain/support-request.js';
+import { ACTIONS } from '../flows/action-ids.js';
+import { requestFacts, schoolContext } from './request-summary.js';
+
+export interface RequestCardContext {
+  school?: School;
+  requesterName?: string;
+  /** The latest declined proposal, so the manager sees why the request came back. */
+  lastDeclined?: { deployment: Deployment; supporterName: string };
+  supporterName?: string;
+}
+
+export function requestCardKey(request: SupportRequest): string {
+  return `request:${request.id}`;
+}
+
+/**
+ * The brokerage card in the manager channel. While a decision is open it shows the top candidates
+ * and the decision buttons; once decided it shows who decided, when and what, and no buttons.
+ */
+export function renderRequestManagerCard(request: SupportRequest, context: RequestCardContext): MessageCard {
+  const elements: CardElement[] = [
+    heading(`Support request ${request.reference}`),
+    facts([...requestFacts(request, context.school), ...(context.requesterName ? [{ label: 'Requested by', value: context.requesterName }] : [])]),
+  ];
+  const contextLine = schoolContext(context.school);
+  if (contextLine) elements.push(text(contextLine, { muted: true }));
+  elements.push(text(`Need: ${request.need}`), text(`Outcomes wanted: ${request.outcomes}`));
+  if (request.ofstedContext) elements.push(text(`Ofsted context: ${request.ofstedContext}`, { muted: true }));
+  if (context.lastDeclined) {
+    const reason = context.lastDeclined.deployment.declineReason ?? 'no reason given';
+    elements.push(text(`${context.lastDeclined.supporterName} declined the proposal: ${reason}`));
+  }
+  elements.push(divider());
+
+  const open = request.status === 'matching' || request.status === 'on-hold';
+  if (!open) {
+    elements.push(text(outcomeLine(request, context)));
+    return card(`${request.reference}: ${outcomeLine(request, context)}`, elements, requestCardKey(request));
+  }
+  if (request.status === 'on-hold' && request.decision) {
+    elements.push(text(`Put on hold by ${request.decision.byName} at ${formatTime(request.decision.at)}.`));
+  }
+  if (request.candidates.length === 0) {
+    elements.push(text('No supporter in the directory fits this request right now (specialism, capacity or conflict of interest). Decline it with a reason or put it on hold.'));
+  } else {
+    elements.push(heading('Best candidates'), list(request.candidates.map((c, i) => ({ title: `${i + 1}. ${c.name}`, subtitle: c.reason }))));
+  }
+  elements.push(actions([
+    ...request.candidates.map((c, i) =>
+      button(ACTIONS.approve, `Approve ${c.name}`, { requestId: request.id, candidateId: c.personId }, { style: i === 0 ? 'primary' : 'default' })),
+    button(ACTIONS.otherCandidates, 'Other candidates', { requestId: request.id }),
+    button(ACTIONS.decline, 'Decline', { requestId: request.id }, { style: 'danger' }),
+    ...(request.status === 'on-hold' ? [] : [button(ACTIONS.hold, 'On hold', { requestId: request.id })]),
+  ]));
+  return card(`New support request ${request.reference}: ${request.candidates.length} candidates`, elements, requestCardKey(request));
+}
+
+function outcomeLine(request: SupportRequest, context: RequestCardContext): string {
+  const d = request.decision;
+  const who = d ? ` by ${d.byName} at ${formatTime(d.at)}` : '';
+  switch (request.status) {
+    case 'declined':
+      return `Declined${who}. Reason: ${d?.reason ?? 'not given'}`;
+    case 'proposed':
+      return `Approved${who}: ${context.supporterName ?? 'the supporter'} is asked to accept.`;
+    case 'accepted':
+      return `${context.supporterName ?? 'The supporter'} accepted (approved${who}). Next: the deployment plan.`;
+    default:
+      return `Status: ${request.status}${who}.`;
+  }
+}
+
+/** Times in the card are UK time, as the managers read them. */
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}

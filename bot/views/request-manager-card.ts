@@ -49,9 +49,12 @@ export function renderRequestManagerCard(request: SupportRequest, context: Reque
   } else {
     elements.push(heading('Best candidates'), list(request.candidates.map((c, i) => ({ title: `${i + 1}. ${c.name}`, subtitle: c.reason }))));
   }
+  // Two rows: Teams shows at most five buttons in one action set.
+  if (request.candidates.length) {
+    elements.push(actions(request.candidates.map((c, i) =>
+      button(ACTIONS.approve, `Approve ${c.name}`, { requestId: request.id, candidateId: c.personId }, { style: i === 0 ? 'primary' : 'default' }))));
+  }
   elements.push(actions([
-    ...request.candidates.map((c, i) =>
-      button(ACTIONS.approve, `Approve ${c.name}`, { requestId: request.id, candidateId: c.personId }, { style: i === 0 ? 'primary' : 'default' })),
     button(ACTIONS.otherCandidates, 'Other candidates', { requestId: request.id }),
     button(ACTIONS.decline, 'Decline', { requestId: request.id }, { style: 'danger' }),
     ...(request.status === 'on-hold' ? [] : [button(ACTIONS.hold, 'On hold', { requestId: request.id })]),

@@ -7,7 +7,8 @@ const flag = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v
 /** Every setting the bot reads, by its environment variable name. env/.env.example documents each. */
 const environmentSchema = z.object({
   S2S_MODE: z.enum(['local', 'production']).default('local'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  // 0 asks the system for a free port (tests and benchmarks).
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_PATH: z.string().min(1).default('data/s2s.db'),

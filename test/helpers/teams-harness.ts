@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { startApp, type RunningApp } from '../../bot/app.js';
+import { fixedClock } from '../../services/clock.js';
+import { loadConfig } from '../../services/config/config.js';
+import { SqliteStore } from '../../services/store/SqliteStore.js';
+import { FakeBotConnector } from './fake-bot-connector.js';
+
+export interface TeamsUser {
+  aadObjectId: string;
+  /** The Teams user id (29:…) the connector knows. */
+  id: string;
+  name: string;
+  email?: string;
+}
+
+export interface Place {
+  conversationId: string;
+  scope: 'personal' | 'channel';
+  channelName?: string;
+}
+
+export function personalChat(user: TeamsUser): Place {
+  return { conversationId: `a:personal-${user.aadObjectId}`, scope: 'personal' };
+}
+
+export const BROKERAGE_CHANNEL: Place = { conversationId: '19:brokerage@thread.tacv2', scope: 'channel', channelName: 'Brokerage' };
+
+let sequence = 0;
+
+/** The bot running for real on loopback, on a temporary SQLite file, talking to a fake Bot Connector. */
+export class TeamsHarness {
+  readonly connector = new FakeBotConnector();
+  readonly clock = fixedClock('2026-11-23T10:00:00Z');
+  app!: RunningApp;
+  private dir = '';
+
+  async start(): Promise<void> {
+    await this.connector.start();
+    this.dir = mkdtempSync(join(tmpdir(), 's2s-teams-'));
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: join(this.dir, 's2s.db'), LOG_LEVEL: 'silent', SCHEDULER: 'off' });
+    const store = new SqliteStore(join(this.dir, 's2s.db'));
+    this.app = await startApp(config, { store, clock: this.clock, logger: pino({ level: 'silent' }), startOutbox: false });
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close(1000);
+    await this.connector.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  addMember(user: TeamsUser): void {
+    this.connector.members.set(user.id, { id: user.id, aadObjectId: user.aadObjectId, email: user.email, name: user.name });
+  }
+
+  /** POSTs one activity to /api/messages, as the Teams service would. */
+  async post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  activity(user: TeamsUser, place: Place, fields: Record<string, unknown>): Record<string, unknown> {
+    return {
+      id: `incoming-${++sequence}`,
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      timestamp: this.clock.now().toISOString(),
+      from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+      recipient: { id: '28:s2s-bot', name: 'S2S' },
+      conversation: { id: place.conversationId, conversationType: place.scope, tenantId: 'tenant-1' },
+      channelData: { tenant: { id: 'tenant-1' }, ...(place.channelName ? { channel: { id: place.conversationId, name: place.channelName } } : {}) },
+      ...fields,
+    };
+  }
+
+  say(user: TeamsUser, text: string, place = personalChat(user)) {
+    return this.post(this.activity(user, place, { type: 'message', text }));
+  }
+
+  /** Presses an Action.Execute button (or submits a form) on the card with id `replyToId`. */
+  press(user: TeamsUser, verb: string, data: Record<string, unknown>, replyToId: string, place = personalChat(user)) {
+    return this.post(this.activity(user, place, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      replyToId,
+      value: { action: { type: 'Action.Execute', verb, data } },
+    }));
+  }
+
+  install(user: TeamsUser, place = personalChat(user)) {
+    return this.post(this.activity(user, place, { type: 'installationUpdate', action: 'add' }));
+  }
+}

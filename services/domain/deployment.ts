@@ -1,4 +1,5 @@
 import type { AuditEntry } from './audit.js';
+import type { DeploymentPlan } from './deployment-plan.js';
 import type { Designation } from './designations.js';
 
 export const DEPLOYMENT_STATUSES = ['proposed', 'accepted', 'declined', 'planned', 'active', 'completed', 'evaluated', 'cancelled'] as const;
@@ -24,6 +25,8 @@ export interface Deployment {
   status: DeploymentStatus;
   proposedAt: string;
   declineReason?: string;
+  /** The agreed (or proposed) plan: objectives, days, visit dates and cost. */
+  plan?: DeploymentPlan;
   /** The supporter's effectiveness rating 1–4 from the school's evaluation, once given. */
   effectivenessRating?: number;
   createdAt: string;

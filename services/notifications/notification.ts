@@ -18,7 +18,23 @@ export type NotificationEvent =
   /** A supporter is asked to accept or decline a proposed deployment. */
   | { kind: 'deploymentProposed'; deploymentId: string }
   /** The manager channel hears a supporter accepted or declined. */
-  | { kind: 'proposalAnswered'; deploymentId: string };
+  | { kind: 'proposalAnswered'; deploymentId: string }
+  /** A plan awaits a party's confirmation (new, or re-submitted after changes were asked for). */
+  | { kind: 'planSubmitted'; deploymentId: string }
+  /** One party confirmed the plan; the others still to confirm hear it. */
+  | { kind: 'planConfirmed'; deploymentId: string; party: 'supporter' | 'alliance' | 'school' }
+  /** All three parties confirmed: the deployment is planned. */
+  | { kind: 'planAgreed'; deploymentId: string }
+  /** A party asked for changes; the supporter revises and submits again. */
+  | { kind: 'planChangesRequested'; deploymentId: string }
+  /** A visit report arrived, for the requesting head and the manager channel. */
+  | { kind: 'visitReportSubmitted'; deploymentId: string; reportId: string }
+  /** The supporter is reminded of reports more than 5 working days late. */
+  | { kind: 'visitReportOverdue'; deploymentId: string; visitDates: string[] }
+  /** The days are delivered: the requesting head is asked to evaluate. */
+  | { kind: 'deploymentCompleted'; deploymentId: string }
+  /** The school's evaluation is in, for the supporter and the manager channel. */
+  | { kind: 'deploymentEvaluated'; deploymentId: string };
 
 export interface Notification {
   target: NotificationTarget;

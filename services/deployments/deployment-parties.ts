@@ -1,0 +1,54 @@
+import type { Deployment } from '../domain/deployment.js';
+import type { PlanParty } from '../domain/deployment-plan.js';
+import type { Person } from '../domain/person.js';
+import type { SupportRequest } from '../domain/support-request.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import type { Notification } from '../notifications/notification.js';
+import type { ServiceContext } from '../service-context.js';
+import type { Stored } from '../store/document-store.js';
+
+/**
+ * Which of the three parties a person speaks for on this deployment: its supporter, the alliance
+ * (a manager or admin of the deployment's alliance), or the supported school (a head based there).
+ */
+export function partyOf(person: Person, deployment: Deployment): PlanParty | undefined {
+  if (person.erasedAt || person.allianceId !== deployment.allianceId) return undefined;
+  if (person.id === deployment.supporterId) return 'supporter';
+  if (person.role === 'manager' || person.role === 'admin') return 'alliance';
+  if (person.role === 'head' && person.baseSchoolUrn === deployment.schoolUrn) return 'school';
+  return undefined;
+}
+
+/** The party the person speaks for, or ForbiddenError when they are not party to it. */
+export function requireParty(person: Person, deployment: Deployment, allowed: readonly PlanParty[], message: string): PlanParty {
+  const party = partyOf(person, deployment);
+  if (!party || !allowed.includes(party)) throw new ForbiddenError(message);
+  return party;
+}
+
+export async function loadDeployment(ctx: ServiceContext, allianceId: string, deploymentId: string): Promise<Stored<Deployment>> {
+  const deployment = await ctx.store.get<Deployment>(allianceId, deploymentId);
+  if (!deployment || deployment.type !== 'deployment') throw new NotFoundError('That deployment');
+  return deployment;
+}
+
+export async function loadRequestOf(ctx: ServiceContext, deployment: Deployment): Promise<Stored<SupportRequest>> {
+  const request = await ctx.store.get<SupportRequest>(deployment.allianceId, deployment.requestId);
+  if (!request) throw new NotFoundError('The support request');
+  return request;
+}
+
+/** Who hears about a deployment: its supporter, the head who asked, and the manager channel. */
+export function notifyParties(
+  deployment: Deployment,
+  request: SupportRequest,
+  parties: readonly PlanParty[],
+  event: Notification['event'],
+): Notification[] {
+  const targets: Record<PlanParty, Notification['target']> = {
+    supporter: { kind: 'person', personId: deployment.supporterId },
+    school: { kind: 'person', personId: request.requesterId },
+    alliance: { kind: 'managerChannel' },
+  };
+  return parties.map((party) => ({ target: targets[party], event }));
+}

@@ -34,9 +34,10 @@ export function teamsTurn(context: TurnContext, body: TurnBody, chosenAllianceId
       userId: from.aadObjectId ?? from.id,
       name: from.name,
       // Only asked when the AAD id is not yet linked to a directory person.
+      // A failed look-up (a guest, or a user outside the tenant) means "not in the directory".
       lookupEmail: async () => {
-        const member = await TeamsInfo.getMember(context, from.id);
-        return member.email ?? member.userPrincipalName;
+        const member = await TeamsInfo.getMember(context, from.id).catch(() => undefined);
+        return member?.email ?? member?.userPrincipalName;
       },
     },
     place: teamsPlace(context),

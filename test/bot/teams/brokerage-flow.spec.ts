@@ -59,6 +59,13 @@ describe('Teams: request support and manager-channel brokerage over /api/message
     assert.equal(executeActions(cardOf(replies[0])).length, 0);
   });
 
+  it('treats a user Teams cannot look up as unknown, rather than failing the turn', async () => {
+    const ghost: TeamsUser = { id: '29:ghost', aadObjectId: 'eeeeeeee-0000-0000-0000-000000000000', name: 'Guest' };
+    const response = await harness.say(ghost, 'hello');
+    assert.equal(response.status, 200);
+    assert.match(textOf(harness.connector.posted(personalChat(ghost).conversationId)[0]), /could not find you in the alliance directory/);
+  });
+
   it('welcomes a head on install with what they can do, and remembers where to reach them', async () => {
     await harness.install(head);
     const [welcome] = harness.connector.posted(personalChat(head).conversationId);

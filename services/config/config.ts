@@ -24,6 +24,8 @@ const environmentSchema = z.object({
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url().optional(),
+  SLACK_BOT_ID: optionalText,
+  SLACK_BOT_USER_ID: optionalText,
   DEMO_SEED: flag.optional(),
   SCHEDULER: flag.default(true),
   DIGEST_CRON: z.string().min(9).default('0 8 * * 1'),
@@ -41,7 +43,7 @@ export interface Config {
     | { kind: 'sqlite'; path: string }
     | { kind: 'cosmos'; endpoint: string; key?: string; database: string; container: string };
   teams: { appId?: string; appPassword?: string; tenantId?: string; appType: Environment['MICROSOFT_APP_TYPE'] };
-  slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string };
+  slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string; botId?: string; botUserId?: string };
   demoSeed: boolean;
   scheduler: { enabled: boolean; digestCron: string; timeZone: string };
 }
@@ -73,7 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : { kind: 'sqlite', path: e.SQLITE_PATH },
     teams: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE },
     slack: e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
-      ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      ? {
+        signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL,
+        botId: e.SLACK_BOT_ID, botUserId: e.SLACK_BOT_USER_ID,
+      }
       : undefined,
     demoSeed: production ? false : (e.DEMO_SEED ?? true),
     scheduler: { enabled: e.SCHEDULER, digestCron: e.DIGEST_CRON, timeZone: e.DIGEST_TIMEZONE },

@@ -1,8 +1,11 @@
+import { confirmPlan } from '../../../services/deployments/confirm-plan.js';
+import { submitPlan } from '../../../services/deployments/submit-plan.js';
 import type { Deployment, DeploymentStatus } from '../../../services/domain/deployment.js';
 import type { PlanInput } from '../../../services/domain/deployment-plan.js';
 import { personId, type Person } from '../../../services/domain/person.js';
 import type { School } from '../../../services/domain/school.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
+import type { VisitReportInput } from '../../../services/domain/visit-report.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import type { ServiceContext } from '../../../services/service-context.js';
 import type { Stored } from '../../../services/store/document-store.js';
@@ -78,4 +81,23 @@ function requestStatusFor(status: DeploymentStatus): SupportRequest['status'] {
 export async function outboxEvents(world: World): Promise<Array<{ kind: string; target: string }>> {
   const messages = await world.store.query<OutboxMessage>(ALLIANCE, { type: 'outbox', orderBy: [{ field: 'createdAt' }] });
   return messages.map((m) => ({ kind: m.event.kind, target: m.target.kind === 'person' ? m.target.personId : 'managerChannel' }));
+}
+
+/** Submits PLAN (or `plan`) and has all three parties confirm it: the deployment is then planned. */
+export async function agreePlan(world: World, plan: PlanInput = PLAN): Promise<void> {
+  await submitPlan(world.ctx, world.supporter, world.deployment.id, plan);
+  for (const party of [world.supporter, world.manager, world.head]) await confirmPlan(world.ctx, party, world.deployment.id);
+}
+
+/** A report of one day at `visitDate` with green progress on both PLAN objectives. */
+export function report(visitDate: string, fields: Partial<VisitReportInput> = {}): VisitReportInput {
+  return {
+    visitDate,
+    progress: [{ rag: 'green', comment: 'Reasoning prompts in every lesson seen' }, { rag: 'amber', comment: 'Lead co-planned the meeting' }],
+    activities: 'Book scrutiny, two lesson visits, coaching with the maths lead',
+    nextSteps: 'Lead to run the next staff meeting',
+    daysUsed: 1,
+    noPupilData: true,
+    ...fields,
+  };
 }

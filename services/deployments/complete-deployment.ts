@@ -1,0 +1,35 @@
+import type { Deployment } from '../domain/deployment.js';
+import type { Person } from '../domain/person.js';
+import { BotError } from '../errors.js';
+import { transitionRequest } from '../requests/transition-request.js';
+import type { ServiceContext } from '../service-context.js';
+import type { Stored } from '../store/document-store.js';
+import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
+import { updateDeployment } from './update-deployment.js';
+import { daysDelivered, reportsFor } from './visit-reports.js';
+
+/**
+ * Marks an active deployment's days as delivered: by the supporter once reports account for the
+ * planned days, or by the alliance manager at any time (a deployment cut short). The request moves
+ * to completed and the requesting head is asked to evaluate.
+ */
+export async function completeDeployment(ctx: ServiceContext, person: Stored<Person>, deploymentId: string): Promise<Stored<Deployment>> {
+  const deployment = await loadDeployment(ctx, person.allianceId, deploymentId);
+  const party = requireParty(person, deployment, ['supporter', 'alliance'], 'Only the supporter or the alliance manager can complete a deployment.');
+  if (deployment.status !== 'active') throw new BotError('conflict', `Only an active deployment can be completed; this one is ${deployment.status}.`);
+  const delivered = daysDelivered(await reportsFor(ctx, deployment.allianceId, deployment.id));
+  const planned = deployment.plan?.days ?? deployment.daysCommitted;
+  if (party === 'supporter' && delivered < planned) {
+    throw new BotError('conflict', `Reports account for ${delivered} of ${planned} planned days; the alliance manager can complete it early.`);
+  }
+  const request = await loadRequestOf(ctx, deployment);
+  const completed = await updateDeployment(ctx, deployment, {
+    by: person.id,
+    action: 'status',
+    to: 'completed',
+    note: `${delivered} of ${planned} days delivered`,
+    notify: notifyParties(deployment, request, ['school', 'alliance'], { kind: 'deploymentCompleted', deploymentId }),
+  });
+  await transitionRequest(ctx, request, { to: 'completed', by: person.id, ref: deploymentId });
+  return completed;
+}

@@ -1,0 +1,78 @@
+import type { Deployment } from '../domain/deployment.js';
+import type { Person } from '../domain/person.js';
+import { visitReportId, visitReportInputSchema, type VisitReport, type VisitReportInput } from '../domain/visit-report.js';
+import { BotError, DuplicateError, ValidationError } from '../errors.js';
+import { enqueueNotifications } from '../notifications/enqueue.js';
+import { transitionRequest } from '../requests/transition-request.js';
+import type { ServiceContext } from '../service-context.js';
+import type { Stored } from '../store/document-store.js';
+import { completeDeployment } from './complete-deployment.js';
+import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
+import { parseInput } from './parse-input.js';
+import { updateDeployment } from './update-deployment.js';
+import { daysDelivered, reportsFor } from './visit-reports.js';
+import { englandDate } from './working-days.js';
+
+export interface VisitReportOutcome {
+  report: Stored<VisitReport>;
+  deployment: Stored<Deployment>;
+  /** True when this visit was already reported (a double click or a retry): nothing changed. */
+  alreadyReceived: boolean;
+}
+
+/**
+ * The supporter reports a visit. The first report makes the deployment (and request) active; the
+ * report that brings delivered days up to the plan completes it.
+ */
+export async function submitVisitReport(
+  ctx: ServiceContext,
+  supporter: Stored<Person>,
+  deploymentId: string,
+  input: VisitReportInput,
+): Promise<VisitReportOutcome> {
+  let deployment = await loadDeployment(ctx, supporter.allianceId, deploymentId);
+  requireParty(supporter, deployment, ['supporter'], 'Only the supporter on this deployment can report its visits.');
+  const fields = parseInput(visitReportInputSchema, input);
+  const id = visitReportId(deployment.id, fields.visitDate);
+  const existing = await ctx.store.get<VisitReport>(deployment.allianceId, id);
+  if (existing) return { report: existing, deployment, alreadyReceived: true };
+
+  const plan = deployment.plan;
+  if ((deployment.status !== 'planned' && deployment.status !== 'active') || !plan) {
+    throw new BotError('conflict', `Visits can be reported once the plan is agreed and until the deployment is completed; it is ${deployment.status}.`);
+  }
+  if (fields.progress.length !== plan.objectives.length) {
+    throw new ValidationError([{ field: 'progress', message: `give progress on each of the plan's ${plan.objectives.length} objectives` }]);
+  }
+  if (fields.visitDate > englandDate(ctx.clock.now())) {
+    throw new ValidationError([{ field: 'visitDate', message: 'a visit can be reported once it has happened' }]);
+  }
+
+  const request = await loadRequestOf(ctx, deployment);
+  const at = ctx.clock.now().toISOString();
+  await enqueueNotifications(ctx, deployment.allianceId, { recordId: id, historyIndex: 0, by: supporter.id, to: 'submitted' },
+    notifyParties(deployment, request, ['school', 'alliance'], { kind: 'visitReportSubmitted', deploymentId, reportId: id }));
+  let report: Stored<VisitReport>;
+  try {
+    report = await ctx.store.create<VisitReport>({
+      ...fields,
+      id, allianceId: deployment.allianceId, type: 'visitReport', deploymentId, requestId: deployment.requestId, supporterId: supporter.id,
+      objectives: plan.objectives.map((o) => o.objective),
+      submittedAt: at,
+      history: [{ at, by: supporter.id, action: 'status', to: 'submitted' }],
+    });
+  } catch (error) {
+    if (!(error instanceof DuplicateError)) throw error;
+    const first = await ctx.store.get<VisitReport>(deployment.allianceId, id);
+    if (!first) throw error;
+    return { report: first, deployment, alreadyReceived: true };
+  }
+
+  if (deployment.status === 'planned') {
+    deployment = await updateDeployment(ctx, deployment, { by: supporter.id, action: 'status', to: 'active', ref: id });
+    await transitionRequest(ctx, request, { to: 'active', by: supporter.id, ref: deploymentId });
+  }
+  const delivered = daysDelivered(await reportsFor(ctx, deployment.allianceId, deployment.id));
+  if (delivered >= plan.days) deployment = await completeDeployment(ctx, supporter, deploymentId);
+  return { report, deployment, alreadyReceived: false };
+}

@@ -1,0 +1,38 @@
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+
+/** Visit reports are due within this many working days of the visit (design.md §3). */
+export const REPORT_DUE_WORKING_DAYS = 5;
+
+const england = new Holidays('GB', 'ENG');
+const bankHolidaysByYear = new Map<number, Set<string>>();
+
+function bankHolidays(year: number): Set<string> {
+  let days = bankHolidaysByYear.get(year);
+  if (!days) {
+    // Only public holidays close schools' offices; 'observance' days (Mother's Day) do not.
+    days = new Set(england.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    bankHolidaysByYear.set(year, days);
+  }
+  return days;
+}
+
+export function isWorkingDay(date: string): boolean {
+  const day = DateTime.fromISO(date, { zone: 'utc' });
+  return day.weekday <= 5 && !bankHolidays(day.year).has(date);
+}
+
+/** The last day a report of a visit on `visitDate` is on time: the 5th working day after it. */
+export function reportDueDate(visitDate: string): string {
+  let day = DateTime.fromISO(visitDate, { zone: 'utc' });
+  for (let counted = 0; counted < REPORT_DUE_WORKING_DAYS;) {
+    day = day.plus({ days: 1 });
+    if (isWorkingDay(day.toISODate()!)) counted += 1;
+  }
+  return day.toISODate()!;
+}
+
+/** Today's date in England, which is what "a visit today" and "overdue today" mean. */
+export function englandDate(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: 'Europe/London' }).toISODate()!;
+}

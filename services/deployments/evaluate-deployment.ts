@@ -1,0 +1,70 @@
+import type { Deployment } from '../domain/deployment.js';
+import { evaluationId, evaluationInputSchema, type Evaluation, type EvaluationInput } from '../domain/evaluation.js';
+import type { Person } from '../domain/person.js';
+import { BotError, DuplicateError, ValidationError } from '../errors.js';
+import { transitionRequest } from '../requests/transition-request.js';
+import type { ServiceContext } from '../service-context.js';
+import type { Stored } from '../store/document-store.js';
+import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
+import { parseInput } from './parse-input.js';
+import { updateDeployment } from './update-deployment.js';
+
+export interface EvaluationOutcome {
+  evaluation: Stored<Evaluation>;
+  deployment: Stored<Deployment>;
+  alreadyReceived: boolean;
+}
+
+/**
+ * The head of the supported school evaluates a completed deployment. The effectiveness rating
+ * goes onto the deployment, where matching reads it, and the request becomes evaluated.
+ */
+export async function evaluateDeployment(
+  ctx: ServiceContext,
+  head: Stored<Person>,
+  deploymentId: string,
+  input: EvaluationInput,
+): Promise<EvaluationOutcome> {
+  const deployment = await loadDeployment(ctx, head.allianceId, deploymentId);
+  requireParty(head, deployment, ['school'], 'Only the head of the supported school can evaluate this deployment.');
+  const id = evaluationId(deployment.id);
+  const existing = await ctx.store.get<Evaluation>(deployment.allianceId, id);
+  if (existing && deployment.status === 'evaluated') return { evaluation: existing, deployment, alreadyReceived: true };
+  if (deployment.status !== 'completed') {
+    throw new BotError('conflict', `A deployment can be evaluated once its days are delivered; this one is ${deployment.status}.`);
+  }
+  const fields = parseInput(evaluationInputSchema, input);
+  const objectiveTexts = (deployment.plan?.objectives ?? []).map((o) => o.objective);
+  if (fields.objectives.length !== objectiveTexts.length) {
+    throw new ValidationError([{ field: 'objectives', message: `rate each of the plan's ${objectiveTexts.length} objectives` }]);
+  }
+  // An evaluation stored by an attempt that died before the status change is completed, not redone.
+  const evaluation = existing ?? await createOnce(ctx, {
+    ...fields,
+    id, allianceId: deployment.allianceId, type: 'evaluation', deploymentId, requestId: deployment.requestId,
+    supporterId: deployment.supporterId, evaluatedBy: head.id, objectiveTexts,
+    submittedAt: ctx.clock.now().toISOString(),
+    history: [{ at: ctx.clock.now().toISOString(), by: head.id, action: 'status', to: 'submitted' }],
+  });
+  const request = await loadRequestOf(ctx, deployment);
+  const evaluated = await updateDeployment(ctx, deployment, {
+    by: head.id,
+    action: 'status',
+    to: 'evaluated',
+    ref: id,
+    changes: { effectivenessRating: evaluation.effectiveness },
+    notify: notifyParties(deployment, request, ['supporter', 'alliance'], { kind: 'deploymentEvaluated', deploymentId }),
+  });
+  await transitionRequest(ctx, request, { to: 'evaluated', by: head.id, ref: deploymentId });
+  return { evaluation, deployment: evaluated, alreadyReceived: false };
+}
+
+async function createOnce(ctx: ServiceContext, evaluation: Evaluation): Promise<Stored<Evaluation>> {
+  try {
+    return await ctx.store.create(evaluation);
+  } catch (error) {
+    const first = error instanceof DuplicateError ? await ctx.store.get<Evaluation>(evaluation.allianceId, evaluation.id) : undefined;
+    if (!first) throw error;
+    return first;
+  }
+}

@@ -9,6 +9,7 @@ import type { FlowContext } from './flows/flow-context.js';
 import { routeTurn } from './flows/route-turn.js';
 import { ChannelDeliverer } from './notifications/ChannelDeliverer.js';
 import { startServer, type RunningServer } from './server.js';
+import { createSlackEdge } from './slack/create-slack-edge.js';
 import { createTeamsAdapter } from './teams/create-adapter.js';
 import { TeamsBot } from './teams/TeamsBot.js';
 import { createTeamsEndpoint } from './teams/teams-endpoint.js';
@@ -37,7 +38,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   if (seeded) logger.info('The store was empty, so the demo alliance "Riverside Teaching School Hub" was loaded.');
 
   const adapter = createTeamsAdapter(config.teams, logger);
-  const deliverer = new ChannelDeliverer({ store, clock }, { teams: new TeamsSender(adapter, config.teams.appId ?? '') });
+  // Flows are built below; Slack only runs turns once the server is up.
+  const slack = config.slack ? createSlackEdge(config.slack, (turn) => routeTurn(flows, turn), clock, logger) : undefined;
+  const senders = { teams: new TeamsSender(adapter, config.teams.appId ?? ''), ...(slack ? { slack: slack.sender } : {}) };
+  const deliverer = new ChannelDeliverer({ store, clock }, senders);
   const outbox = new OutboxDelivery({ store, clock }, deliverer, logger);
   const flows: FlowContext = {
     store,
@@ -47,7 +51,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     savedConversations: new Set(),
   };
   const bot = new TeamsBot((turn) => routeTurn(flows, turn), clock);
-  const server = await startServer({ store, logger, teamsEndpoint: createTeamsEndpoint(adapter, bot) }, config.port, config.host);
+  const server = await startServer(
+    { store, logger, teamsEndpoint: createTeamsEndpoint(adapter, bot), ...(slack ? { slackListener: slack.requestListener } : {}) },
+    config.port,
+    config.host,
+  );
+  await slack?.start();
   if (overrides.startOutbox !== false) outbox.start();
 
   return {
@@ -56,6 +65,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     outbox,
     seeded,
     async close(graceMs?: number) {
+      await slack?.stop();
       await server.close(graceMs);
       await outbox.stop();
       await store.close();

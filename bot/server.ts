@@ -41,8 +41,12 @@ export async function startServer(deps: ServerDependencies, port: number, host =
 
   if (deps.slackListener) {
     const slack = deps.slackListener;
-    server.post('/slack/events', (req, res) => {
-      slack(req, res);
+    // restify wants async handlers here; this one settles when Bolt has finished the response.
+    server.post('/slack/events', async (req, res) => {
+      await new Promise<void>((resolve) => {
+        res.once('close', resolve);
+        slack(req, res);
+      });
     });
   }
 

@@ -43,11 +43,21 @@ export function slackTurn(client: WebClient, origin: SlackOrigin, body: TurnBody
     user: {
       channel: 'slack',
       userId: origin.userId,
-      lookupEmail: async () => (await client.users.info({ user: origin.userId })).user?.profile?.email,
+      lookupEmail: () => lookupEmail(client, origin.userId),
     },
     place: slackPlace(origin),
     ...(chosenAllianceId ? { chosenAllianceId } : {}),
   };
+}
+
+/** users.info needs users:read.email. Slack saying no (user_not_found) means "not in the directory"; an outage is an error. */
+async function lookupEmail(client: WebClient, userId: string): Promise<string | undefined> {
+  try {
+    return (await client.users.info({ user: userId })).user?.profile?.email;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'slack_webapi_platform_error') return undefined;
+    throw error;
+  }
 }
 
 /** Button values are the card's data as JSON; anything else is treated as no data. */

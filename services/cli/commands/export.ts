@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { exportPeople, exportSchools } from '../../directory/export-directory.js';
 import { withCliContext } from '../cli-context.js';
+import { registerFinanceExport } from './export-finance.js';
 
-/** `s2s export schools|people --alliance ID`: the import format on stdout, so a file round-trips. */
+/** `s2s export schools|people --alliance ID`: the import format on stdout, so a file round-trips; `export finance` for costs. */
 export function registerExportCommands(program: Command): void {
-  const exportCommand = program.command('export').description('write the directory as CSV in the import format to stdout');
+  const exportCommand = program.command('export').description('write the directory (import format) or finance figures as CSV to stdout');
   for (const [what, exporter] of [['schools', exportSchools], ['people', exportPeople]] as const) {
     exportCommand
       .command(what)
@@ -15,4 +16,5 @@ export function registerExportCommands(program: Command): void {
           out.write(await exporter(store, options.alliance));
         }));
   }
+  registerFinanceExport(exportCommand);
 }

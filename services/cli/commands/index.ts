@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAllianceCommands } from './alliance.js';
 import { registerExportCommands } from './export.js';
 import { registerImportCommands } from './import.js';
+import { registerPersonCommands } from './person.js';
 import { registerRecognizeCommand } from './recognize.js';
 import { registerSeedDemoCommand } from './seed-demo.js';
 
@@ -12,4 +13,5 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerExportCommands,
   registerSeedDemoCommand,
   registerRecognizeCommand,
+  registerPersonCommands,
 ];

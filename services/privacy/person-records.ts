@@ -1,0 +1,59 @@
+import type { AuditDocument } from '../domain/audit.js';
+import type { Deployment } from '../domain/deployment.js';
+import type { Evaluation } from '../domain/evaluation.js';
+import type { Person } from '../domain/person.js';
+import type { SupportRequest } from '../domain/support-request.js';
+import type { VisitReport } from '../domain/visit-report.js';
+import { NotFoundError } from '../errors.js';
+import type { ConversationLink } from '../identity/conversation-references.js';
+import type { OutboxMessage } from '../notifications/outbox-message.js';
+import type { ServiceContext } from '../service-context.js';
+import type { Condition, DocumentBase, Stored } from '../store/document-store.js';
+
+/** Everything held about one person in one alliance, grouped by what it is. */
+export interface PersonRecords {
+  allianceId: string;
+  person: Stored<Person>;
+  conversationLinks: Array<Stored<ConversationLink>>;
+  requestsMade: Array<Stored<SupportRequest>>;
+  requestsDecided: Array<Stored<SupportRequest>>;
+  deployments: Array<Stored<Deployment>>;
+  visitReports: Array<Stored<VisitReport>>;
+  evaluationsAbout: Array<Stored<Evaluation>>;
+  evaluationsGiven: Array<Stored<Evaluation>>;
+  notifications: Array<Stored<OutboxMessage>>;
+  audit: Array<Stored<AuditDocument>>;
+}
+
+/** The person's directory records by email, in every alliance they belong to (erased ones no longer match). */
+export async function findPeopleByEmail(ctx: ServiceContext, email: string): Promise<Array<Stored<Person>>> {
+  const people = await ctx.store.queryAllAlliances<Person>({ type: 'person', where: [{ field: 'email', op: 'eq', value: email.trim().toLowerCase() }] });
+  if (people.length === 0) throw new NotFoundError(`A person with email ${email}`);
+  return people;
+}
+
+export async function collectPersonRecords(ctx: ServiceContext, person: Stored<Person>): Promise<PersonRecords> {
+  const find = <T extends DocumentBase>(type: string, field: string) => {
+    const where: Condition[] = [{ field, op: 'eq', value: person.id }];
+    return ctx.store.query<T>(person.allianceId, { type, where, orderBy: [{ field: 'id' }] });
+  };
+  return {
+    allianceId: person.allianceId,
+    person,
+    conversationLinks: await find('conversationLink', 'personId'),
+    requestsMade: await find('supportRequest', 'requesterId'),
+    requestsDecided: await find('supportRequest', 'decision.by'),
+    deployments: await find('deployment', 'supporterId'),
+    visitReports: await find('visitReport', 'supporterId'),
+    evaluationsAbout: await find('evaluation', 'supporterId'),
+    evaluationsGiven: await find('evaluation', 'evaluatedBy'),
+    notifications: await find('outbox', 'target.personId'),
+    audit: await find('audit', 'subject'),
+  };
+}
+
+/** Writes a free-standing audit record; the id carries the time so repeated actions each leave one. */
+export async function writeAudit(ctx: ServiceContext, entry: Omit<AuditDocument, 'id' | 'type' | 'at'>): Promise<void> {
+  const at = ctx.clock.now().toISOString();
+  await ctx.store.create<AuditDocument>({ ...entry, id: `audit-${entry.action}-${entry.subject ?? 'none'}-${at}`, type: 'audit', at });
+}

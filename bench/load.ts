@@ -1,0 +1,61 @@
+import { Agent, request } from 'node:http';
+
+export interface CellResult {
+  turns: number;
+  /** Milliseconds per turn, sorted ascending. */
+  latencies: number[];
+  wallMs: number;
+  failures: number;
+}
+
+/** POSTs one activity and resolves with the status once the whole answer has arrived. */
+export function postActivity(agent: Agent, url: string, activity: unknown): Promise<number> {
+  const body = Buffer.from(JSON.stringify(activity));
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/api/messages`, {
+      method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Closed-loop load: `concurrency` conversations each send their next turn as soon as the last one
+ * was answered, until `turns` have been answered. Each conversation has sent one unmeasured turn first.
+ */
+export async function runCell(
+  url: string,
+  concurrency: number,
+  turns: number,
+  activity: (conversation: number, turn: number) => unknown,
+  onMeasureStart: () => void = () => undefined,
+): Promise<CellResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  await Promise.all(Array.from({ length: concurrency }, (_, c) => postActivity(agent, url, activity(c, -1))));
+  onMeasureStart();
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async (_, c) => {
+    while (next < turns) {
+      const turn = next++;
+      const at = performance.now();
+      const status = await postActivity(agent, url, activity(c, turn));
+      latencies.push(performance.now() - at);
+      if (status !== 200) failures++;
+    }
+  }));
+  const wallMs = performance.now() - started;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { turns, latencies, wallMs, failures };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}

@@ -1,0 +1,146 @@
+// npm run bench: every performance figure the design sets a target for, in one table, and
+// bench/RESULTS.md with the same table and the machine it ran on.
+//   BENCH_TURNS=400 (turns per cell)  BENCH_LEVELS=1,10,50 (concurrent conversations)  BENCH_PEOPLE=10000
+import { existsSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchMatching, type BenchRow } from './matching.bench.js';
+import { benchMemory } from './memory.bench.js';
+import { describeMachine, formatMarkdown, formatTable, type ReportRow } from './report.js';
+import { benchSlackAck } from './slack.bench.js';
+import { benchTurns, type TurnCell } from './turns.bench.js';
+
+const RATIO_TARGET = 1.5;
+const STORE_CALLS_TARGET = 3;
+const RSS_TARGET_MB = 200;
+
+const turnsPerCell = Number(process.env.BENCH_TURNS ?? 400);
+const levels = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
+const people = Number(process.env.BENCH_PEOPLE ?? 10_000);
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+function turnRows(cells: TurnCell[]): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const cell of cells) {
+    const echo = cells.find((c) => c.bot === 'echo' && c.concurrency === cell.concurrency)!;
+    const latency = `p50 ${cell.p50} / p95 ${cell.p95} / p99 ${cell.p99} ms; ${cell.turnsPerSecond} turns/s`;
+    const stored = cell.intent === 'my_requests' ? ` (${cell.requestsStored} requests stored)` : '';
+    const figure = `${cell.intent} @ ${cell.concurrency} conv${stored}`;
+    if (cell.bot === 'echo') {
+      rows.push({ area: 'turn latency', figure: `${figure} (bare botbuilder echo)`, result: latency, target: 'baseline' });
+      continue;
+    }
+    const r50 = cell.p50 / echo.p50;
+    const r95 = cell.p95 / echo.p95;
+    rows.push({
+      area: 'turn latency',
+      figure,
+      result: `${latency}; ours/echo p50 ${r50.toFixed(2)}x, p95 ${r95.toFixed(2)}x${cell.failures ? `; ${cell.failures} failed` : ''}`,
+      target: `ours/echo ≤ ${RATIO_TARGET}x`,
+      met: r50 <= RATIO_TARGET && r95 <= RATIO_TARGET && cell.failures === 0,
+    });
+  }
+  const first = Math.min(...cells.map((c) => c.concurrency));
+  for (const cell of cells.filter((c) => c.bot === 'ours' && c.concurrency === first)) {
+    const methods = Object.entries(cell.storeCallsByMethod ?? {}).map(([m, n]) => `${m} ${n}`).join(', ');
+    rows.push({
+      area: 'store calls',
+      figure: `per ${cell.intent} turn`,
+      result: `${cell.storeCalls} (${methods})`,
+      target: `≤ ${STORE_CALLS_TARGET}`,
+      met: (cell.storeCalls ?? Infinity) <= STORE_CALLS_TARGET,
+    });
+  }
+  return rows;
+}
+
+function matchingRows(rows: BenchRow[], area: string): ReportRow[] {
+  return rows.map((row) => {
+    const ms = /p95 ≤ ([\d.]+) ms/.exec(row.target ?? '');
+    return {
+      area,
+      figure: row.name,
+      result: `p50 ${row.p50} / p95 ${row.p95} ms`,
+      target: row.target ?? '—',
+      ...(ms ? { met: row.p95 <= Number(ms[1]) } : {}),
+    };
+  });
+}
+
+async function digestRows(): Promise<ReportRow[]> {
+  if (!existsSync(here('./digest.bench.ts'))) return [{ area: 'digest', figure: 'weekly digest', result: 'not yet measured', target: '—' }];
+  const module = (await import(pathToFileURL(here('./digest.bench.ts')).href)) as { benchDigest?: () => Promise<BenchRow[]> };
+  if (!module.benchDigest) return [{ area: 'digest', figure: 'weekly digest', result: 'not yet measured (no benchDigest export)', target: '—' }];
+  return matchingRows(await module.benchDigest(), 'digest');
+}
+
+async function slackRows(): Promise<ReportRow[]> {
+  try {
+    return await benchSlackAck({ requests: turnsPerCell, levels: levels.filter((n) => n <= 10) });
+  } catch (error) {
+    return [{ area: 'slack', figure: 'ack latency', result: `not measured: ${String(error).slice(0, 120)}`, target: 'p99 < 3000 ms', met: false }];
+  }
+}
+
+const machine = describeMachine();
+process.stderr.write(`Benchmarking on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, load ${machine.loadBefore}\n`);
+
+process.stderr.write(`turn latency: ${turnsPerCell} turns per cell at ${levels.join(', ')} conversations…\n`);
+const rows: ReportRow[] = [];
+const cells = await benchTurns({ turnsPerCell, levels });
+rows.push(...turnRows(cells).filter((r) => r.area === 'turn latency'));
+process.stderr.write('matching…\n');
+rows.push(...matchingRows(await benchMatching(), 'matching'));
+process.stderr.write('digest…\n');
+rows.push(...(await digestRows()));
+process.stderr.write(`memory with ${people.toLocaleString('en-GB')} people…\n`);
+const memory = await benchMemory(people);
+rows.push({
+  area: 'memory',
+  figure: `peak RSS serving searches, ${memory.people.toLocaleString('en-GB')}-person directory`,
+  result: `${memory.servePeakMb} MB over ${memory.turns} turns`,
+  target: `≤ ${RSS_TARGET_MB} MB`,
+  met: memory.servePeakMb <= RSS_TARGET_MB,
+});
+rows.push({ area: 'memory', figure: `search turn latency, ${memory.people.toLocaleString('en-GB')} people @ 5 conv`, result: `p50 ${memory.searchP50} / p95 ${memory.searchP95} ms`, target: '—' });
+rows.push({ area: 'memory', figure: 'peak RSS importing that directory from CSV (CLI)', result: `${memory.importPeakMb} MB in ${memory.importMs} ms`, target: '—' });
+rows.push(...turnRows(cells).filter((r) => r.area === 'store calls'));
+process.stderr.write('slack acks…\n');
+rows.push(...(await slackRows()));
+machine.loadAfter = loadavg().map((n) => n.toFixed(2)).join(' ');
+
+const table = formatTable(rows);
+process.stdout.write(`${table}\n`);
+
+writeFileSync(here('./RESULTS.md'), `# Benchmark results
+
+Produced by \`npm run bench\` (bench/run.ts) on ${machine.date}. Re-run it to refresh this file.
+
+## Machine
+
+- CPU: ${machine.cpu}, ${machine.cores} cores (nproc)
+- Memory: ${machine.memoryGb} GB
+- Node: ${machine.node}
+- Load average (1, 5, 15 min) before: ${machine.loadBefore}; after: ${machine.loadAfter}. Other work shared the machine
+  while this ran, so latencies are noisier than on an idle host; compare ratios rather than absolute figures.
+
+## How it was measured
+
+- Turn latency: closed-loop load over real HTTP (keep-alive) to \`/api/messages\`, ${turnsPerCell} measured turns per cell after
+  one unmeasured turn per conversation, at ${levels.join(', ')} concurrent personal conversations of the demo head. Latency is
+  from sending the activity to the end of the HTTP answer, so it includes the bot posting its reply to a fake Bot Connector on
+  loopback. Load generator, bot and fake connector share the one process and its two cores. The baseline is a bare
+  botbuilder \`ActivityHandler\` echo bot on restify (CloudAdapter, auth off) measured the same way. "submit form" is an
+  \`adaptiveCard/action\` invoke with a valid support request, each one stored.
+- Store calls: a counting proxy around the SQLite store passed to \`startApp\`; calls per measured turn at ${Math.min(...levels)} conversation(s).
+- Memory: \`scripts/make-people-csv.ts\` generates the directory, a child process imports it into a temporary SQLite file, and
+  a fresh child process starts the bot on that file and runs ${memory.turns} search, my-requests and help turns at 5 conversations, sampling
+  \`process.memoryUsage().rss\` every 10 ms. The bot runs under tsx, as \`npm start\` does.
+- Matching: \`bench/matching.bench.ts\` (the pure ranking core on synthetic directories).
+
+## Results
+
+${formatMarkdown(rows)}
+`);
+process.stderr.write('Wrote bench/RESULTS.md\n');
+process.exit(0);

@@ -130,6 +130,14 @@ describe('security: who may do what (every action × every role, over /api/messa
 
   const ACTIONS_UNDER_TEST: ActionCase[] = [
     {
+      name: 'open the support-request form',
+      allowed: ['head of the requesting school', 'head of another school'],
+      place: 'personal',
+      state: 'none',
+      press: () => ({ verb: 'menu.request-support', data: {} }),
+      tookEffect: async (_f, _role, seen) => offersForm(seen, 'support-request'),
+    },
+    {
       name: 'submit a support request',
       allowed: ['head of the requesting school', 'head of another school'],
       place: 'personal',
@@ -254,6 +262,18 @@ describe('security: who may do what (every action × every role, over /api/messa
     ];
     for (const [verb, data] of presses) {
       const response = await harness.press(bella, verb, data, 'manager-card', BROKERAGE_CHANNEL);
+      assert.equal(response.status, 200);
+    }
+    assert.deepEqual(snapshotDiff(before, snapshotStore(store())), []);
+    assert.equal((await request(fixture.requestId))?.status, 'matching');
+  });
+
+  it('the manager cannot approve someone who is not a supporter of the alliance', async () => {
+    const fixture = await prepare('submitted');
+    const before = snapshotStore(store());
+    const notSupporters = [personId(DEMO_IDENTITIES.head.email), personId('bella.okoro@northgate.example'), 'person-does-not-exist', ''];
+    for (const candidateId of notSupporters) {
+      const response = await harness.press(ROLES['the manager'], 'request.approve', { requestId: fixture.requestId, candidateId }, 'manager-card', BROKERAGE_CHANNEL);
       assert.equal(response.status, 200);
     }
     assert.deepEqual(snapshotDiff(before, snapshotStore(store())), []);

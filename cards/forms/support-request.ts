@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { PHASES, PHASE_LABELS, type Phase } from '../../services/domain/phases.js';
-import { SPECIALISMS, SPECIALISM_LABELS, type Specialism } from '../../services/domain/specialisms.js';
+import { PHASES, PHASE_LABELS } from '../../services/domain/phases.js';
+import { SPECIALISMS, SPECIALISM_LABELS } from '../../services/domain/specialisms.js';
 import { atLeastOneOf, englandDate, isoDate, oneOf, optionalText, requiredText, wholeNumber } from '../field-schemas.js';
 import type { FormDefinition } from '../form-definition.js';
+import type { SupportRequestInput } from '../../services/requests/submit-request.js';
 
 export const SUPPORT_REQUEST_FORM_ID = 'support-request';
 
@@ -20,16 +21,8 @@ export const SUPPORT_REQUEST_FIELDS = {
   ofstedContext: 'ofstedContext',
 } as const;
 
-export interface SupportRequestValue {
-  specialisms: Specialism[];
-  phase: Phase;
-  need: string;
-  outcomes: string;
-  daysWanted: number;
-  /** YYYY-MM-DD */
-  preferredStart: string;
-  ofstedContext?: string;
-}
+/** The form's answers are exactly what the request service takes, whichever channel sent them. */
+export type SupportRequestValue = SupportRequestInput;
 
 /** `now` comes from the caller's clock so "not in the past" is testable. */
 export interface SupportRequestContext {

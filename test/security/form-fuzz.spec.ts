@@ -160,7 +160,7 @@ describe('security: fuzzed support-request submissions over /api/messages', func
   const harness = new TeamsHarness();
   const schema = () => createSupportRequestSchema({ now: harness.clock.now() });
   const requests = () => harness.app.store.query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' });
-  let outcomes = { stored: 0, refusedWithForm: 0, refusedWithText: 0, tooLarge: 0 };
+  let outcomes = { stored: 0, refusedWithForm: 0, answeredOtherwise: 0, tooLarge: 0 };
 
   before(async () => {
     await harness.start();
@@ -169,7 +169,7 @@ describe('security: fuzzed support-request submissions over /api/messages', func
   after(() => harness.stop());
 
   it(`answers ${RUNS} malformed submissions with a form, a confirmation or a refusal; never a crash or a partial record`, async () => {
-    outcomes = { stored: 0, refusedWithForm: 0, refusedWithText: 0, tooLarge: 0 };
+    outcomes = { stored: 0, refusedWithForm: 0, answeredOtherwise: 0, tooLarge: 0 };
     await fc.assert(fc.asyncProperty(invokeValue, async (value) => {
       harness.connector.clear();
       const activity = harness.activity(head, personalChat(head), { type: 'invoke', name: 'adaptiveCard/action', replyToId: 'form-card', value });
@@ -206,7 +206,7 @@ describe('security: fuzzed support-request submissions over /api/messages', func
       } else if (JSON.stringify(invokeCard ?? '').includes('"formId":"support-request"')) {
         outcomes.refusedWithForm++;
       } else {
-        outcomes.refusedWithText++;
+        outcomes.answeredOtherwise++;
       }
 
       const sent = userStrings(value);

@@ -1,5 +1,7 @@
 import { Agent, request } from 'node:http';
 
+const WARM_UP_TURNS = 3;
+
 export interface CellResult {
   turns: number;
   /** Milliseconds per turn, sorted ascending. */
@@ -25,7 +27,7 @@ export function postActivity(agent: Agent, url: string, activity: unknown): Prom
 
 /**
  * Closed-loop load: `concurrency` conversations each send their next turn as soon as the last one
- * was answered, until `turns` have been answered. Each conversation has sent one unmeasured turn first.
+ * was answered, until `turns` have been answered. Each conversation sends a few unmeasured turns first.
  */
 export async function runCell(
   url: string,
@@ -35,7 +37,10 @@ export async function runCell(
   onMeasureStart: () => void = () => undefined,
 ): Promise<CellResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  await Promise.all(Array.from({ length: concurrency }, (_, c) => postActivity(agent, url, activity(c, -1))));
+  // Warm-up, unmeasured: a few turns per conversation open the connections (ours and to the connector) and warm the JIT.
+  await Promise.all(Array.from({ length: concurrency }, async (_, c) => {
+    for (let w = 1; w <= WARM_UP_TURNS; w++) await postActivity(agent, url, activity(c, -w));
+  }));
   onMeasureStart();
   const latencies: number[] = [];
   let next = 0;

@@ -12,6 +12,8 @@ export interface MemoryResult {
   people: number;
   /** Peak RSS of the bot process serving search turns over the directory (the target's figure). */
   servePeakMb: number;
+  /** RSS once the bot had started, before the first turn. */
+  afterStartMb: number;
   /** Peak RSS of the process importing the directory from CSV (the CLI, not the bot). */
   importPeakMb: number;
   importMs: number;
@@ -38,6 +40,7 @@ export async function benchMemory(people = 10_000): Promise<MemoryResult> {
     return {
       people: imported.people,
       servePeakMb: mb(served.peakRss),
+      afterStartMb: mb(served.afterStartRss),
       importPeakMb: mb(imported.peakRss),
       importMs: imported.importMs,
       searchP50: served.searchP50,

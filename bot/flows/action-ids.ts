@@ -13,6 +13,12 @@ export const ACTIONS = {
   hold: 'request.hold',
   acceptProposal: 'proposal.accept',
   declineProposal: 'proposal.decline',
+  openPlanForm: 'plan.open',
+  confirmPlan: 'plan.confirm',
+  askPlanChanges: 'plan.ask-changes',
+  openVisitReport: 'visit-report.open',
+  completeDeployment: 'deployment.complete',
+  openEvaluation: 'evaluation.open',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

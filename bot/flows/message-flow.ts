@@ -2,7 +2,7 @@ import type { Person } from '../../services/domain/person.js';
 import { recognize } from '../../services/nlu/recognizer.js';
 import { listMyWork } from '../../services/requests/list-my-work.js';
 import type { Stored } from '../../services/store/document-store.js';
-import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
+import { cardReply, type TurnResult } from '../conversation/reply.js';
 import type { Turn } from '../conversation/turn.js';
 import { renderHelpCard } from '../views/help-card.js';
 import { renderMyWorkCard } from '../views/my-work-card.js';
@@ -10,6 +10,7 @@ import { linkBrokerageChannel } from './brokerage-flow.js';
 import { findSupporters } from './find-supporter-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { showRequestForm } from './request-support-flow.js';
+import { showVisitReportForm } from './visit-report-flow.js';
 
 const USE_THIS_CHANNEL = /\buse\s+this\s+channel\b/i;
 
@@ -25,7 +26,7 @@ export async function handleMessage(ctx: FlowContext, person: Stored<Person>, tu
     case 'my_requests':
       return { replies: [cardReply(renderMyWorkCard(await listMyWork(ctx, person)))] };
     case 'submit_visit_report':
-      return { replies: [textReply('Visit reports through the bot are not available in this version yet. Please send your report to the alliance manager as you do now.')] };
+      return showVisitReportForm(ctx, person);
     case 'help':
       return { replies: [cardReply(renderHelpCard(person.role, person.name))] };
     case 'none':

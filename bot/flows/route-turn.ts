@@ -1,5 +1,9 @@
 import { DECLINE_FORM_IDS } from '../../cards/forms/decline-request.js';
+import { DEPLOYMENT_PLAN_FORM_ID } from '../../cards/forms/deployment-plan.js';
+import { EVALUATION_FORM_ID } from '../../cards/forms/evaluation.js';
+import { PLAN_CHANGES_FORM_ID } from '../../cards/forms/plan-changes.js';
 import { SUPPORT_REQUEST_FORM_ID } from '../../cards/forms/support-request.js';
+import { VISIT_REPORT_FORM_ID } from '../../cards/forms/visit-report.js';
 import type { Person } from '../../services/domain/person.js';
 import { BotError } from '../../services/errors.js';
 import { identifySpeaker } from '../../services/identity/channel-identity.js';
@@ -15,12 +19,15 @@ import {
   decideFromCard, handleDeclineRequestSubmit, showDeclineRequestForm, showOtherCandidates,
 } from './brokerage-flow.js';
 import { findSupporters, readSearchData } from './find-supporter-flow.js';
+import { handleEvaluationSubmit, showEvaluationForm } from './evaluation-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { handleMessage } from './message-flow.js';
+import { confirmPlanFromCard, handlePlanChangesSubmit, handlePlanSubmit, showPlanChangesForm, showPlanForm } from './plan-flow.js';
 import { acceptProposal, handleDeclineProposalSubmit, showDeclineProposalForm } from './proposal-flow.js';
 import { rememberConversation } from './remember-conversation.js';
 import { handleRequestSubmit, showRequestForm } from './request-support-flow.js';
 import { renderAllianceChoiceCard, renderUnknownUserCard } from './speaker.js';
+import { completeFromCard, handleVisitReportSubmit, showVisitReportForm } from './visit-report-flow.js';
 
 /**
  * Every turn from either channel: who is speaking, in which alliance, then what they asked.
@@ -65,6 +72,14 @@ async function dispatch(ctx: FlowContext, person: Stored<Person>, turn: Turn): P
           return handleDeclineRequestSubmit(ctx, person, turn.values, turn.data);
         case DECLINE_FORM_IDS.proposal:
           return handleDeclineProposalSubmit(ctx, person, turn.values, turn.data);
+        case DEPLOYMENT_PLAN_FORM_ID:
+          return handlePlanSubmit(ctx, person, turn.values, turn.data);
+        case PLAN_CHANGES_FORM_ID:
+          return handlePlanChangesSubmit(ctx, person, turn.values, turn.data);
+        case VISIT_REPORT_FORM_ID:
+          return handleVisitReportSubmit(ctx, person, turn.values, turn.data);
+        case EVALUATION_FORM_ID:
+          return handleEvaluationSubmit(ctx, person, turn.values, turn.data);
         default:
           return { replies: [textReply('That form is out of date. Here is what I can do now.'), cardReply(renderHelpCard(person.role, person.name))] };
       }
@@ -105,6 +120,18 @@ async function dispatchAction(ctx: FlowContext, person: Stored<Person>, actionId
       return acceptProposal(ctx, person, deploymentId);
     case ACTIONS.declineProposal:
       return showDeclineProposalForm(ctx, person, deploymentId);
+    case ACTIONS.openPlanForm:
+      return showPlanForm(ctx, person, deploymentId);
+    case ACTIONS.confirmPlan:
+      return confirmPlanFromCard(ctx, person, deploymentId);
+    case ACTIONS.askPlanChanges:
+      return showPlanChangesForm(ctx, person, deploymentId);
+    case ACTIONS.openVisitReport:
+      return showVisitReportForm(ctx, person, deploymentId);
+    case ACTIONS.completeDeployment:
+      return completeFromCard(ctx, person, deploymentId);
+    case ACTIONS.openEvaluation:
+      return showEvaluationForm(ctx, person, deploymentId);
     default:
       return { replies: [textReply('That button is out of date. Here is what I can do now.'), cardReply(renderHelpCard(person.role, person.name))] };
   }

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../services/service-context.js';
 import { loadRequestCard } from '../flows/load-request-card.js';
 import { renderProposalCard } from '../views/proposal-card.js';
 import { renderRequestNewsCard } from '../views/request-news-card.js';
+import { renderDeploymentNotification } from './render-deployment-notification.js';
 
 /**
  * The card for a notification, drawn from the records as they are now (so a late delivery never
@@ -44,6 +45,15 @@ export async function renderNotification(ctx: ServiceContext, allianceId: string
         : `${supporter.name} accepted ${deployment.requestReference}.`;
       return card(line, [heading(`Proposal ${deployment.status}: ${deployment.requestReference}`), text(line)]);
     }
+    case 'planSubmitted':
+    case 'planConfirmed':
+    case 'planAgreed':
+    case 'planChangesRequested':
+    case 'visitReportSubmitted':
+    case 'visitReportOverdue':
+    case 'deploymentCompleted':
+    case 'deploymentEvaluated':
+      return renderDeploymentNotification(ctx, allianceId, event);
     default:
       return undefined;
   }

@@ -1,23 +1,37 @@
-import { actions, button, card, facts, heading, text, type MessageCard } from '../../cards/message-card.js';
+import { actions, button, card, facts, heading, text, type CardElement, type MessageCard } from '../../cards/message-card.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { School } from '../../services/domain/school.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import { ACTIONS } from '../flows/action-ids.js';
 import { requestFacts } from './request-summary.js';
 
-/** A supporter is asked to take on a deployment; once answered the buttons go. */
+/** A supporter is asked to take on a deployment; once answered the buttons go (accepting leads on to the plan). */
 export function renderProposalCard(deployment: Deployment, request: SupportRequest, school?: School): MessageCard {
-  const answered = deployment.status !== 'proposed';
   return card(`Proposed deployment ${deployment.requestReference}`, [
     heading(`You are proposed to support ${school?.name ?? `URN ${request.schoolUrn}`}`),
     facts([...requestFacts(request, school), { label: 'Day rate', value: `£${deployment.dayRate}` }]),
     text(`Need: ${request.need}`),
     text(`Outcomes wanted: ${request.outcomes}`),
-    answered
-      ? text(deployment.status === 'declined' ? `You declined: ${deployment.declineReason ?? ''}` : `You ${deployment.status === 'accepted' ? 'accepted' : 'answered'} this proposal.`)
-      : actions([
-          button(ACTIONS.acceptProposal, 'Accept', { deploymentId: deployment.id }, { style: 'primary' }),
-          button(ACTIONS.declineProposal, 'Decline', { deploymentId: deployment.id }, { style: 'danger' }),
-        ]),
+    ...answerPart(deployment),
   ], `proposal:${deployment.id}`);
+}
+
+function answerPart(deployment: Deployment): CardElement[] {
+  const data = { deploymentId: deployment.id };
+  switch (deployment.status) {
+    case 'proposed':
+      return [actions([
+        button(ACTIONS.acceptProposal, 'Accept', data, { style: 'primary' }),
+        button(ACTIONS.declineProposal, 'Decline', data, { style: 'danger' }),
+      ])];
+    case 'declined':
+      return [text(`You declined: ${deployment.declineReason ?? ''}`)];
+    case 'accepted':
+      return [
+        text('You accepted this proposal. Next, agree a plan with the school: objectives, days and visit dates. The school, the alliance and you each confirm it.'),
+        actions([button(ACTIONS.openPlanForm, 'Write the plan', data, { style: 'primary' })]),
+      ];
+    default:
+      return [text('You answered this proposal.')];
+  }
 }

@@ -1,0 +1,23 @@
+import { card, facts, heading, list, text, type MessageCard } from '../../cards/message-card.js';
+import type { Deployment } from '../../services/domain/deployment.js';
+import type { School } from '../../services/domain/school.js';
+import type { VisitReport } from '../../services/domain/visit-report.js';
+
+const RAG_MARKS = { red: '🔴 Red', amber: '🟠 Amber', green: '🟢 Green' } as const;
+
+/** One visit's report, for the school's head and the manager channel. */
+export function renderVisitReportCard(report: VisitReport, deployment: Deployment, school?: School, supporterName?: string): MessageCard {
+  const title = `Visit report ${deployment.requestReference}, ${report.visitDate}`;
+  return card(title, [
+    heading(title),
+    facts([
+      { label: 'School', value: school?.name ?? `URN ${deployment.schoolUrn}` },
+      ...(supporterName ? [{ label: 'Supporter', value: supporterName }] : []),
+      { label: 'Days used', value: String(report.daysUsed) },
+    ]),
+    list(report.progress.map((p, i) => ({ title: `${RAG_MARKS[p.rag]}: ${report.objectives[i] ?? `Objective ${i + 1}`}`, lines: [p.comment] }))),
+    text(`What was done: ${report.activities}`),
+    text(`Next steps: ${report.nextSteps}`),
+    text('The supporter confirmed this report holds no pupil-identifying data.', { muted: true }),
+  ], `visit-report:${report.id}`);
+}

@@ -1,11 +1,15 @@
-import { card, facts, heading, list, text, type MessageCard } from '../../cards/message-card.js';
+import { actions, button, card, facts, heading, list, text, type MessageCard } from '../../cards/message-card.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { School } from '../../services/domain/school.js';
 import type { VisitReport } from '../../services/domain/visit-report.js';
+import { ACTIONS } from '../flows/action-ids.js';
 
 const RAG_MARKS = { red: '🔴 Red', amber: '🟠 Amber', green: '🟢 Green' } as const;
 
-/** One visit's report, for the school's head and the manager channel. */
+/**
+ * One visit's report, for the school's head and the manager channel. While visits go on, the
+ * manager may end the deployment early from here; the flow refuses anyone else.
+ */
 export function renderVisitReportCard(report: VisitReport, deployment: Deployment, school?: School, supporterName?: string): MessageCard {
   const title = `Visit report ${deployment.requestReference}, ${report.visitDate}`;
   return card(title, [
@@ -19,5 +23,8 @@ export function renderVisitReportCard(report: VisitReport, deployment: Deploymen
     text(`What was done: ${report.activities}`),
     text(`Next steps: ${report.nextSteps}`),
     text('The supporter confirmed this report holds no pupil-identifying data.', { muted: true }),
+    ...(deployment.status === 'active' ? [actions([button(ACTIONS.completeDeployment, 'Complete early (manager)', { deploymentId: deployment.id }, {
+      confirm: { title: 'Complete this deployment?', text: 'No more visits will be reported and the school will be asked to evaluate.', confirmLabel: 'Complete', denyLabel: 'Cancel' },
+    })])] : []),
   ], `visit-report:${report.id}`);
 }

@@ -76,6 +76,24 @@ describe('post-match flows', () => {
     assert.equal(await status(), 'accepted');
   });
 
+  it('lets the manager, not the head, complete a deployment early from the report card', async () => {
+    await submit(world.supporter, DEPLOYMENT_PLAN_FORM_ID, {
+      [P.objective(1)]: 'Improve reasoning', [P.successCriteria(1)]: 'Books show it', [P.impactMeasure(1)]: 'Termly test',
+      [P.days]: '3', [P.visitDates]: '2026-12-07',
+    });
+    for (const party of [world.supporter, world.manager, world.head]) await press(party, ACTIONS.confirmPlan);
+    world.clock.set('2026-12-08T09:00:00Z');
+    const reported = await submit(world.supporter, VISIT_REPORT_FORM_ID, {
+      [V.visitDate]: '2026-12-07', [V.rag(1)]: 'amber', [V.comment(1)]: 'Started', [V.activities]: 'Observations',
+      [V.nextSteps]: 'Staff meeting', [V.daysUsed]: '1', [V.noPupilData]: true,
+    });
+    assert.match(JSON.stringify(reported.replaceSource), new RegExp(ACTIONS.completeDeployment));
+    await press(world.head, ACTIONS.completeDeployment);
+    assert.equal(await status(), 'active');
+    await press(world.manager, ACTIONS.completeDeployment);
+    assert.equal(await status(), 'completed');
+  });
+
   it('asks a supporter with nothing to report to agree a plan first', async () => {
     const result = await turn(world.supporter, { kind: 'message', text: 'submit my visit report' });
     assert.match(result.replies[0].kind === 'text' ? result.replies[0].text : '', /agreed plan/);

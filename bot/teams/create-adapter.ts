@@ -19,6 +19,9 @@ export function createTeamsAdapter(teams: Config['teams'], logger: Logger): Clou
   };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context, error) => {
+    // A proactive send (outbox delivery) must fail to its caller, which retries or records it;
+    // apologising into that conversation would hide the failure.
+    if (context.activity.name === 'ContinueConversation') throw error;
     logger.error({ err: error, activityType: context.activity.type }, 'Teams turn failed');
     await context.sendActivity('Sorry, something went wrong on our side and nothing was saved. Please try again in a minute.');
   };

@@ -2,7 +2,7 @@ import { PLAN_PARTIES } from '../domain/deployment-plan.js';
 import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
 import type { SupportRequest } from '../domain/support-request.js';
-import { BotError, ValidationError } from '../errors.js';
+import { BotError, ConcurrencyError, ValidationError } from '../errors.js';
 import { transitionRequest } from '../requests/transition-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
@@ -18,10 +18,20 @@ const NOT_A_PARTY = 'Only the supporter, the alliance manager and the head of th
 
 /**
  * One party confirms the current plan. The third confirmation makes the deployment planned and
- * moves the request from accepted to planned; each write is etag-checked, so two parties confirming
- * at once cannot overwrite each other (the loser gets a ConcurrencyError and confirms again).
+ * moves the request from accepted to planned. Each write is etag-checked, so two parties confirming
+ * at once cannot overwrite each other: the one that loses re-reads and confirms again.
  */
 export async function confirmPlan(ctx: ServiceContext, person: Stored<Person>, deploymentId: string): Promise<PlanOutcome> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await confirmOnce(ctx, person, deploymentId);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function confirmOnce(ctx: ServiceContext, person: Stored<Person>, deploymentId: string): Promise<PlanOutcome> {
   const deployment = await loadDeployment(ctx, person.allianceId, deploymentId);
   const party = requireParty(person, deployment, PLAN_PARTIES, NOT_A_PARTY);
   const plan = awaitingPlan(deployment);

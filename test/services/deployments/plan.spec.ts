@@ -59,6 +59,13 @@ describe('deployment plan', () => {
     assert.equal(planned?.status, 'planned');
   });
 
+  it('keeps both confirmations when two parties confirm at the same moment', async () => {
+    await submitPlan(world.ctx, world.supporter, world.deployment.id, PLAN);
+    await Promise.all([confirmPlan(world.ctx, world.manager, world.deployment.id), confirmPlan(world.ctx, world.head, world.deployment.id)]);
+    await confirmPlan(world.ctx, world.supporter, world.deployment.id);
+    assert.equal((await world.store.get<SupportRequest>(ALLIANCE, world.request.id))?.status, 'planned');
+  });
+
   it('treats a second confirmation by the same party as already done', async () => {
     await submitPlan(world.ctx, world.supporter, world.deployment.id, PLAN);
     const first = await confirmPlan(world.ctx, world.manager, world.deployment.id);

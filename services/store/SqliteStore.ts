@@ -14,6 +14,15 @@ import {
   withoutMeta,
 } from './document-store.js';
 
+/**
+ * Fields the bot filters on in every turn: a head's requests by school, a supporter's deployments,
+ * requests and outbox messages by status. Indexed so those reads do not parse every document.
+ * Queries use the same `json_extract(body, '$.field')` expression, which is what lets SQLite use them.
+ */
+const INDEXED_FIELDS = ['status', 'schoolUrn', 'supporterId', 'role', 'personId', 'requestId'];
+/** Identity lookups run before the alliance is known. */
+const CROSS_ALLIANCE_FIELDS = ['teamsAadObjectId', 'slackUserId', 'email', 'status'];
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
   alliance_id TEXT NOT NULL,
@@ -25,6 +34,8 @@ CREATE TABLE IF NOT EXISTS documents (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS documents_by_type ON documents (alliance_id, type);
 CREATE INDEX IF NOT EXISTS documents_by_type_all ON documents (type);
+${INDEXED_FIELDS.map((field) => `CREATE INDEX IF NOT EXISTS documents_by_${field} ON documents (alliance_id, type, json_extract(body, '$.${field}'));`).join('\n')}
+${CROSS_ALLIANCE_FIELDS.map((field) => `CREATE INDEX IF NOT EXISTS documents_all_by_${field} ON documents (type, json_extract(body, '$.${field}'));`).join('\n')}
 `;
 
 interface Row {
@@ -45,6 +56,8 @@ export class SqliteStore implements DocumentStore {
     // Several bot instances may share one file: wait for a lock rather than failing at once.
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // Keeps the planner's statistics fresh so it picks the field indexes over a partition scan.
+    this.db.pragma('optimize=0x10002');
   }
 
   async get<T extends DocumentBase>(allianceId: string, id: string): Promise<Stored<T> | undefined> {
@@ -144,7 +157,9 @@ export class SqliteStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.db.pragma('optimize');
+    this.db.close();
   }
 
   private runQuery<T extends DocumentBase>(query: Query, allianceId?: string): Array<Stored<T>> {

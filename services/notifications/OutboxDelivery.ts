@@ -1,51 +1,66 @@
-import { ChannelApiError, ConcurrencyError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
-import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js';
-import { checkPrecondition } from './check-precondition.js';
+import { deliverMessage, type SendSetup } from './deliver-message.js';
+import type { DeliveryAttempt, DeliveryReport, NotificationDeliverer } from './notification-deliverer.js';
 import type { OutboxMessage } from './outbox-message.js';
+import { createPacer, type Pace } from './pacing.js';
 
-/** Sends one outbox message on whatever channel its target uses; returns channel ids of what it sent. */
-export interface NotificationDeliverer {
-  deliver(message: Stored<OutboxMessage>): Promise<Record<string, unknown> | undefined>;
+export type { DeliveryAttempt, DeliveryReport, NotificationDeliverer, Pace };
+
+export interface OutboxDeliveryOptions {
+  pollMs?: number;
+  /** How long a claim keeps other instances off a message while one sends it. */
+  claimMs?: number;
+  /** Conversations sent to at the same time. */
+  concurrency?: number;
+  /** Waits between paced sends; tests pass one that advances a fixed clock. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
 }
 
-export interface DeliveryReport {
-  sent: number;
-  retried: number;
-  failed: number;
-  dropped: number;
-}
-
-/** A claim keeps other instances off a message while one sends it. */
-const CLAIM_MS = 60_000;
+/** A pass does not wait longer than this for one conversation (after a long Retry-After). */
+const MAX_PACING_WAIT_MS = 5_000;
+const BATCH = 200;
 
 /**
- * Delivers the outbox: due messages oldest first, claimed by etag so two instances never send the
- * same one, retried with backoff on passing failures, recorded as failed with the reason otherwise.
+ * Delivers the outbox: due messages oldest first, grouped by conversation and paced, each sent in two
+ * phases (deliverMessage). A message found still `sending` once its claim has expired may have been
+ * posted by a process that died; it is sent again with the same delivery key and `maybeSentBefore`,
+ * for the channel side to dedupe. So the store records each message as sent exactly once; at the
+ * channel, delivery is at least once, and exactly once where the deliverer can find an earlier post
+ * by its key.
  */
 export class OutboxDelivery {
   private timer?: NodeJS.Timeout;
   private running?: Promise<DeliveryReport>;
   private stopped = true;
+  private halting = false;
+  private readonly setup: SendSetup;
+  private readonly options: Required<Pick<OutboxDeliveryOptions, 'pollMs' | 'concurrency' | 'sleep'>>;
 
-  constructor(
-    private readonly ctx: ServiceContext,
-    private readonly deliverer: NotificationDeliverer,
-    private readonly logger: Logger,
-    private readonly pollMs = 5_000,
-  ) {}
+  constructor(private readonly ctx: ServiceContext, private readonly deliverer: NotificationDeliverer, private readonly logger: Logger, options: OutboxDeliveryOptions = {}) {
+    this.options = {
+      pollMs: options.pollMs ?? 5_000,
+      concurrency: options.concurrency ?? 8,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    };
+    this.setup = { ctx, deliverer, logger, pacer: createPacer(), claimMs: options.claimMs ?? 60_000, random: options.random ?? Math.random };
+  }
 
+  /** Picks up every pending message, including those a stopped or crashed process left behind. */
   start(): void {
     this.stopped = false;
+    this.halting = false;
     this.schedule(0);
   }
 
+  /** Stops after the sends in flight; messages not reached stay pending for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halting = true;
     clearTimeout(this.timer);
-    await this.running;
+    await this.running?.catch(() => undefined);
   }
 
   /** Asks for a run soon, e.g. right after a turn wrote notifications. */
@@ -55,7 +70,7 @@ export class OutboxDelivery {
 
   /** One pass over every due message; also used directly by tests and the CLI. */
   async runOnce(): Promise<DeliveryReport> {
-    if (this.running) await this.running;
+    while (this.running) await this.running.catch(() => undefined);
     this.running = this.deliverDue();
     try {
       return await this.running;
@@ -69,64 +84,60 @@ export class OutboxDelivery {
     this.timer = setTimeout(() => {
       this.runOnce()
         .catch((error) => this.logger.error({ err: error }, 'outbox delivery pass failed'))
-        .finally(() => { if (!this.stopped) this.schedule(this.pollMs); });
+        .finally(() => { if (!this.stopped) this.schedule(this.options.pollMs); });
     }, delayMs);
     this.timer.unref();
   }
 
   private async deliverDue(): Promise<DeliveryReport> {
-    const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, dropped: 0 };
-    const now = this.ctx.clock.now();
+    const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, dropped: 0, deferred: 0 };
     const due = await this.ctx.store.queryAllAlliances<OutboxMessage>({
       type: 'outbox',
-      where: [{ field: 'status', op: 'eq', value: 'pending' }, { field: 'notBefore', op: 'lte', value: now.toISOString() }],
+      where: [{ field: 'status', op: 'in', value: ['pending', 'sending'] }, { field: 'notBefore', op: 'lte', value: this.ctx.clock.now().toISOString() }],
       orderBy: [{ field: 'createdAt', direction: 'asc' }],
-      limit: 200,
+      limit: BATCH,
     });
+    // One conversation's messages go in order, one at a time; different conversations in parallel.
+    // Without a pace from the deliverer, a message's target stands for its conversation.
+    const groups = new Map<string, { pace?: Pace; messages: Array<Stored<OutboxMessage>> }>();
     for (const message of due) {
-      const outcome = await this.deliverOne(message);
-      if (outcome) report[outcome]++;
+      const pace = await this.paceOf(message);
+      const { target } = message;
+      const key = pace?.key ?? `${message.allianceId}:${target.kind === 'person' ? target.personId : target.kind}`;
+      const group = groups.get(key) ?? groups.set(key, { pace, messages: [] }).get(key)!;
+      group.messages.push(message);
     }
+    await inPool([...groups.values()], this.options.concurrency, async ({ pace, messages }) => {
+      for (const [index, message] of messages.entries()) {
+        const wait = pace ? this.setup.pacer.waitMs(pace.key, this.ctx.clock.now().getTime()) : 0;
+        if (this.halting || wait > MAX_PACING_WAIT_MS) {
+          report.deferred += messages.length - index;
+          return;
+        }
+        if (wait > 0) await this.options.sleep(wait);
+        const outcome = await deliverMessage(this.setup, message, pace);
+        if (outcome) report[outcome]++;
+      }
+    });
     return report;
   }
 
-  private async deliverOne(message: Stored<OutboxMessage>): Promise<keyof DeliveryReport | undefined> {
-    const now = this.ctx.clock.now();
-    const precondition = await checkPrecondition(this.ctx.store, message, now);
-    if (precondition === 'not-yet') return undefined;
-    if (precondition === 'never') {
-      await this.finish(message, { status: 'failed', failedReason: 'superseded: the change it announced did not happen' });
-      return 'dropped';
-    }
-    let claimed: Stored<OutboxMessage>;
+  private async paceOf(message: Stored<OutboxMessage>): Promise<Pace | undefined> {
     try {
-      claimed = await this.ctx.store.replace<OutboxMessage>(
-        { ...message, attempts: message.attempts + 1, notBefore: new Date(now.getTime() + CLAIM_MS).toISOString() },
-        message._etag,
-      );
+      return await this.deliverer.pace?.(message);
     } catch (error) {
-      if (error instanceof ConcurrencyError) return undefined; // another instance has it
-      throw error;
-    }
-    try {
-      const delivered = await this.deliverer.deliver(claimed);
-      await this.finish(claimed, { status: 'sent', sentAt: this.ctx.clock.now().toISOString(), ...(delivered ? { delivered } : {}) });
-      return 'sent';
-    } catch (error) {
-      const channelError = error instanceof ChannelApiError ? error : undefined;
-      const reason = (error as Error).message;
-      if (channelError?.permanent || claimed.attempts >= MAX_ATTEMPTS) {
-        this.logger.warn({ messageId: claimed.id, reason }, 'notification failed permanently');
-        await this.finish(claimed, { status: 'failed', failedReason: reason });
-        return 'failed';
-      }
-      const delay = retryDelayMs(claimed.attempts, channelError?.retryAfterMs);
-      await this.finish(claimed, { status: 'pending', notBefore: new Date(this.ctx.clock.now().getTime() + delay).toISOString(), failedReason: reason });
-      return 'retried';
+      // The send itself will meet the same problem and be retried or recorded as failed.
+      this.logger.warn({ err: error, messageId: message.id }, 'could not tell where a notification goes; sending it unpaced');
+      return undefined;
     }
   }
+}
 
-  private async finish(message: Stored<OutboxMessage>, changes: Partial<OutboxMessage>): Promise<void> {
-    await this.ctx.store.replace<OutboxMessage>({ ...message, ...changes }, message._etag);
-  }
+/** Runs `work` over `items`, at most `size` at a time. */
+async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }

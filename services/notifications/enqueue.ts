@@ -5,19 +5,32 @@ import type { Notification } from './notification.js';
 import type { OutboxMessage, OutboxPrecondition } from './outbox-message.js';
 
 /**
- * Writes notifications to the outbox ahead of the state change they announce (`requires`). Ids derive
- * from that change, so writing the same notifications again after a crash or a retry adds nothing.
+ * Why notifications are written: a state change they wait for (`OutboxPrecondition`), or a plain key
+ * for notifications that announce no single change (the weekly digest of an alliance and week).
+ */
+export type NotificationCause = OutboxPrecondition | { key: string };
+
+/**
+ * Writes notifications to the outbox, ahead of the state change they announce when there is one.
+ * Ids derive from the cause, so writing the same notifications again after a crash or a retry adds
+ * nothing. Returns the ids, written now or before.
  */
 export async function enqueueNotifications(
   ctx: ServiceContext,
   allianceId: string,
-  requires: OutboxPrecondition,
+  cause: NotificationCause,
   notifications: Notification[],
-): Promise<void> {
-  const causeKey = [requires.recordId, requires.historyIndex, requires.by, requires.to ?? '', requires.ref ?? ''].join('#');
+): Promise<string[]> {
+  const requires = 'key' in cause ? undefined : cause;
+  // The prefix keeps a plain key from ever hashing like a precondition.
+  const causeKey = 'key' in cause
+    ? `key:${cause.key}`
+    : [cause.recordId, cause.historyIndex, cause.by, cause.to ?? '', cause.ref ?? ''].join('#');
   const now = ctx.clock.now().toISOString();
+  const ids: string[] = [];
   for (const [index, notification] of notifications.entries()) {
     const id = `outbox-${createHash('sha256').update(`${causeKey}#${index}`).digest('hex').slice(0, 24)}`;
+    ids.push(id);
     try {
       await ctx.store.create<OutboxMessage>({
         id,
@@ -29,10 +42,11 @@ export async function enqueueNotifications(
         attempts: 0,
         notBefore: now,
         createdAt: now,
-        requires,
+        ...(requires ? { requires } : {}),
       });
     } catch (error) {
       if (!(error instanceof DuplicateError)) throw error;
     }
   }
+  return ids;
 }

@@ -34,7 +34,9 @@ export type NotificationEvent =
   /** The days are delivered: the requesting head is asked to evaluate. */
   | { kind: 'deploymentCompleted'; deploymentId: string }
   /** The school's evaluation is in, for the supporter and the manager channel. */
-  | { kind: 'deploymentEvaluated'; deploymentId: string };
+  | { kind: 'deploymentEvaluated'; deploymentId: string }
+  /** The manager channel's weekly digest for an ISO week such as 2026-W48 (services/digest computes it). */
+  | { kind: 'weeklyDigest'; allianceId: string; week: string };
 
 export interface Notification {
   target: NotificationTarget;

@@ -1,6 +1,10 @@
 import type { NotificationEvent, NotificationTarget } from './notification.js';
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/**
+ * pending → sending (claimed; a send may be under way) → sent | pending again (retry) | failed.
+ * `dropped`: the state change it announced never happened, so there was nothing to say.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dropped';
 
 /** One notification waiting to be delivered, delivered, or given up on with the reason. */
 export interface OutboxMessage {
@@ -15,7 +19,16 @@ export interface OutboxMessage {
   notBefore: string;
   createdAt: string;
   sentAt?: string;
+  /** Why the last attempt failed, while it is still being retried. */
+  lastError?: string;
+  /** Why it was given up on (status failed or dropped), and when. */
   failedReason?: string;
+  failedAt?: string;
+  /**
+   * An earlier attempt may have reached the channel: the process died while sending, or the channel
+   * failed in a way that does not say whether it acted. The deliverer then checks before sending again.
+   */
+  uncertain?: boolean;
   /**
    * The state change this message announces: history entry `historyIndex` of record `recordId`,
    * made by `by`, moving to `to`. Messages are written before the change; delivery checks the change

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { registerAllianceCommands } from './alliance.js';
+import { registerDeliveryCommands } from './delivery.js';
+import { registerDigestCommand } from './digest.js';
 import { registerExportCommands } from './export.js';
 import { registerImportCommands } from './import.js';
 import { registerPersonCommands } from './person.js';
@@ -14,4 +16,6 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerSeedDemoCommand,
   registerRecognizeCommand,
   registerPersonCommands,
+  registerDigestCommand,
+  registerDeliveryCommands,
 ];

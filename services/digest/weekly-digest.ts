@@ -1,0 +1,83 @@
+import type { Specialism } from '../domain/specialisms.js';
+
+/** A request counts under its first specialism, the one the school put first: totals then add up. */
+export interface SpecialismCount {
+  specialism: Specialism;
+  label: string;
+  count: number;
+}
+
+export interface MatchLine {
+  reference: string;
+  school: string;
+  supporter: string;
+  /** When the manager approved the match. */
+  at: string;
+}
+
+export interface WaitingLine {
+  reference: string;
+  school: string;
+  /** Whole days since the request was submitted. */
+  days: number;
+}
+
+export interface VisitLine {
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  reference: string;
+  school: string;
+  supporter: string;
+}
+
+/** Planned visits in the week the digest goes out (the one after the reported week) and the week after. */
+export interface UpcomingVisits {
+  thisWeek: number;
+  nextWeek: number;
+  /** The soonest, in date order. */
+  shown: VisitLine[];
+}
+
+export interface SpecialismSpend {
+  /** Absent when the deployment's request is no longer on record. */
+  specialism?: Specialism;
+  label: string;
+  deployments: number;
+  days: number;
+  /** Pounds: days × the day rate fixed on each deployment. */
+  cost: number;
+}
+
+/**
+ * One alliance's week for its managers, as plain data: numbers, and short lists naming schools and
+ * supporters. The bot renders it as an Adaptive Card or Block Kit, the CLI as text
+ * (formatDigestText). Overdue visit reports join when visit reports are recorded.
+ */
+export interface WeeklyDigest {
+  allianceId: string;
+  allianceName: string;
+  /** The ISO week reported on, e.g. 2026-W48, with its Monday and Sunday (YYYY-MM-DD, local). */
+  week: string;
+  firstDay: string;
+  lastDay: string;
+  /** The calendar the week is in (IANA name): for showing times as local. */
+  timeZone: string;
+  /** When "waiting" is measured: the end of the week, or the time of asking while it still runs. */
+  asOf: string;
+  /** Nothing new, nothing waiting, no visits ahead: renderers say so in one line. */
+  quiet: boolean;
+  newRequests: { count: number; bySpecialism: SpecialismCount[] };
+  /** Requests a manager matched to a supporter during the week (moved to proposed); latest first. */
+  matchesMade: { count: number; latest: MatchLine[] };
+  /** Requests submitted or in matching at `asOf`, longest-waiting first; on-hold ones only counted. */
+  waitingForMatch: { count: number; averageDays: number; longest: WaitingLine[]; onHold: number };
+  /** Schools' evaluations recorded during the week, with the supporters' average effectiveness (1–4). */
+  evaluations: { count: number; averageRating?: number };
+  visits: UpcomingVisits;
+  /**
+   * The term the week ends in (see termOf), up to the end of the week: deployments planned, active,
+   * completed or evaluated, by the date they were matched. Days are those committed, which are the
+   * days delivered once a deployment is completed.
+   */
+  term: { name: string; firstDay: string; lastDay: string; deployments: number; days: number; cost: number; bySpecialism: SpecialismSpend[] };
+}

@@ -5,6 +5,7 @@ import type { Person } from '../../services/domain/person.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import { NotFoundError } from '../../services/errors.js';
 import type { ChannelKind } from '../../services/identity/channel-identity.js';
+import { enqueueNotifications } from '../../services/notifications/enqueue.js';
 import { decideRequest, type ManagerDecision } from '../../services/requests/decide-request.js';
 import { proposeCandidates } from '../../services/requests/propose-candidates.js';
 import type { Stored } from '../../services/store/document-store.js';
@@ -30,7 +31,20 @@ export async function linkBrokerageChannel(ctx: FlowContext, person: Stored<Pers
     ? { teams: { conversationReference: place.address, ...(place.channelName ? { channelName: place.channelName } : {}), linkedBy: person.id, linkedAt } }
     : { slack: { channelId: place.conversationId, ...(typeof place.address.teamId === 'string' ? { teamId: place.address.teamId } : {}), linkedBy: person.id, linkedAt } };
   await ctx.store.replace<Alliance>({ ...alliance, managerChannel: { ...alliance.managerChannel, ...link } }, alliance._etag);
-  return { replies: [textReply(`Done: new support requests for ${alliance.name} will be posted in this channel with their best candidates.`)] };
+  // Requests that arrived before any channel was linked (or while it moved) are posted here too.
+  const waiting = await ctx.store.query<SupportRequest>(person.allianceId, {
+    type: 'supportRequest',
+    where: [{ field: 'status', op: 'in', value: ['matching', 'on-hold'] }],
+    orderBy: [{ field: 'createdAt', direction: 'asc' }],
+  });
+  for (const request of waiting) {
+    await enqueueNotifications(ctx, person.allianceId, { key: `channel-linked-${linkedAt}-${request.id}` }, [
+      { target: { kind: 'managerChannel' }, event: { kind: 'requestForManagers', requestId: request.id } },
+    ]);
+  }
+  if (waiting.length) ctx.notificationsWritten();
+  const backlog = waiting.length ? ` The ${waiting.length} request${waiting.length === 1 ? '' : 's'} waiting for a decision will be posted here now.` : '';
+  return { replies: [textReply(`Done: new support requests for ${alliance.name} will be posted in this channel with their best candidates.${backlog}`)] };
 }
 
 /** Approve, hold, or ask for the decline reason, from the buttons on the manager card. */

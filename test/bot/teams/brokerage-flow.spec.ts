@@ -131,15 +131,21 @@ describe('Teams: request support and manager-channel brokerage over /api/message
     assert.ok(stored[0].candidates.length > 0);
   });
 
+  it('records a request it cannot post yet because no brokerage channel is linked', async () => {
+    const report = await harness.app.outbox.runOnce();
+    assert.equal(report.failed, 1);
+    assert.equal(harness.connector.posted(BROKERAGE_CHANNEL.conversationId).length, 0);
+  });
+
   it('refuses "use this channel" from a non-manager and accepts it from the manager', async () => {
     await harness.say(head, '<at>S2S</at> use this channel for brokerage', BROKERAGE_CHANNEL);
     assert.match(textOf(harness.connector.posted(BROKERAGE_CHANNEL.conversationId).at(-1)!), /Only the alliance manager/);
     await harness.say(manager, '<at>S2S</at> use this channel for brokerage', BROKERAGE_CHANNEL);
-    assert.match(textOf(harness.connector.posted(BROKERAGE_CHANNEL.conversationId).at(-1)!), /will be posted in this channel/);
+    assert.match(textOf(harness.connector.posted(BROKERAGE_CHANNEL.conversationId).at(-1)!), /will be posted in this channel.*1 request waiting/);
   });
 
   let managerCard: RecordedCall;
-  it('posts the new request to the brokerage channel with ranked candidates and decision buttons', async () => {
+  it('posts the waiting request to the newly linked channel with ranked candidates and decision buttons', async () => {
     harness.connector.clear();
     const report = await harness.app.outbox.runOnce();
     assert.equal(report.sent, 1);

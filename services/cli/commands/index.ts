@@ -6,6 +6,7 @@ import { registerExportCommands } from './export.js';
 import { registerImportCommands } from './import.js';
 import { registerPersonCommands } from './person.js';
 import { registerRecognizeCommand } from './recognize.js';
+import { registerRemindersCommand } from './reminders.js';
 import { registerSeedDemoCommand } from './seed-demo.js';
 
 /** Each command file adds its sub-commands to the program; the list is the CLI's table of contents. */
@@ -16,6 +17,7 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerSeedDemoCommand,
   registerRecognizeCommand,
   registerPersonCommands,
+  registerRemindersCommand,
   registerDigestCommand,
   registerDeliveryCommands,
 ];

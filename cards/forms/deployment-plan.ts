@@ -76,7 +76,7 @@ export function createDeploymentPlanForm({ subject }: DeploymentPlanContext): Fo
   return {
     id: DEPLOYMENT_PLAN_FORM_ID,
     title: 'Deployment plan',
-    submitLabel: 'Send plan for confirmation',
+    submitLabel: 'Send for confirmation',
     submitActionId: DEPLOYMENT_PLAN_ACTIONS.submit,
     intro: 'Agree objectives, days and visit dates. The school, the alliance and you each confirm the plan before visits start. The cost is days × your day rate.',
     fields: [

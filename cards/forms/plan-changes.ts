@@ -25,7 +25,7 @@ export const planChangesSchema: z.ZodType<PlanChangesValue> = z.object({
 export function createPlanChangesForm({ subject }: { subject: string }): FormDefinition<PlanChangesValue> {
   return {
     id: PLAN_CHANGES_FORM_ID,
-    title: 'Ask for changes to the plan',
+    title: 'Ask for plan changes',
     submitLabel: 'Ask for changes',
     submitActionId: PLAN_CHANGES_ACTIONS.submit,
     fields: [

@@ -29,6 +29,10 @@ describe('post-match forms', () => {
     it(`${form.id}: renders a clean Teams card`, () => {
       assert.deepEqual(validateAdaptiveCard(renderFormToAdaptiveCard(form, { actionData: {} })).failures, []);
     });
+
+    it(`${form.id}: title and submit label fit a Slack modal uncut`, () => {
+      assert.ok(form.title.length <= 24 && form.submitLabel.length <= 24, `${form.title} / ${form.submitLabel}`);
+    });
   }
 
   it('plan: objective groups, days and comma-separated dates become the plan input', () => {

@@ -1,7 +1,8 @@
-import { actions, button, card, heading, list, text, type ListItem, type MessageCard } from '../../cards/message-card.js';
+import { actions, button, card, heading, list, text, type Button, type CardElement, type ListItem, type MessageCard } from '../../cards/message-card.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import type { MyWork } from '../../services/requests/list-my-work.js';
+import { deploymentIdFor } from '../../services/requests/decide-request.js';
 import { REQUEST_PROGRESS } from '../../services/requests/request-progress.js';
 import { ACTIONS } from '../flows/action-ids.js';
 import { specialismList } from './request-summary.js';
@@ -37,6 +38,7 @@ export function renderMyWorkCard(work: MyWork): MessageCard {
         button(ACTIONS.acceptProposal, `Accept ${d.requestReference}`, { deploymentId: d.id }, { style: 'primary' }),
         button(ACTIONS.declineProposal, `Decline ${d.requestReference}`, { deploymentId: d.id }, { style: 'danger' }),
       ])),
+      ...nextStepButtons(work.deployments),
     ]);
   }
   const title = work.role === 'head' ? "Your school's requests" : "The alliance's open requests";
@@ -44,7 +46,7 @@ export function renderMyWorkCard(work: MyWork): MessageCard {
   return card(`${title}: ${work.requests.length}`, [
     heading(title),
     items.length ? list(items) : text(work.role === 'head' ? 'Your school has not requested support yet.' : 'There are no open requests.'),
-    ...(work.role === 'head' ? [actions([button(ACTIONS.openRequestForm, 'Request support', {}, { style: 'primary' })])] : []),
+    ...(work.role === 'head' ? [actions([button(ACTIONS.openRequestForm, 'Request support', {}, { style: 'primary' }), ...evaluateButtons(work.requests)])] : []),
   ]);
 }
 
@@ -56,4 +58,22 @@ function requestItem(request: SupportRequest, supporters: Map<string, string>): 
     subtitle: `${progress.label}${supporter ? ` with ${supporter}` : ''}`,
     lines: [`Next: ${progress.next}`, `Submitted ${request.createdAt.slice(0, 10)}`],
   };
+}
+
+/** A supporter's next step on each deployment: write (or revise) the plan, or report a visit. */
+function nextStepButtons(deployments: readonly Deployment[]): CardElement[] {
+  const buttons = deployments.flatMap((d): Button[] => {
+    const data = { deploymentId: d.id };
+    if (d.status === 'accepted' && (!d.plan || d.plan.status === 'changes-requested')) return [button(ACTIONS.openPlanForm, `Plan ${d.requestReference}`, data, { style: 'primary' })];
+    if (d.status === 'planned' || d.status === 'active') return [button(ACTIONS.openVisitReport, `Report a visit: ${d.requestReference}`, data)];
+    return [];
+  });
+  return buttons.length ? [actions(buttons)] : [];
+}
+
+/** Completed support waits on the head's evaluation. */
+function evaluateButtons(requests: readonly SupportRequest[]): Button[] {
+  return requests
+    .filter((r) => r.status === 'completed' && r.matchedSupporterId)
+    .map((r) => button(ACTIONS.openEvaluation, `Evaluate ${r.reference}`, { deploymentId: deploymentIdFor(r.id, r.matchedSupporterId!) }));
 }

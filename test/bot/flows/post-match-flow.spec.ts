@@ -46,6 +46,7 @@ describe('post-match flows', () => {
     });
     for (const party of [world.supporter, world.manager, world.head]) await press(party, ACTIONS.confirmPlan);
     assert.equal(await status(), 'planned');
+    assert.match(JSON.stringify(await turn(world.supporter, { kind: 'action', actionId: ACTIONS.myRequests, data: {} })), new RegExp(ACTIONS.openVisitReport));
 
     world.clock.set('2026-12-15T09:00:00Z');
     const opened = await turn(world.supporter, { kind: 'message', text: 'I want to submit my visit report' });
@@ -56,6 +57,8 @@ describe('post-match flows', () => {
     });
     assert.equal(reported.replaceSource?.kind, 'card');
     assert.equal(await status(), 'completed');
+    const headsWork = JSON.stringify(await turn(world.head, { kind: 'action', actionId: ACTIONS.myRequests, data: {} }));
+    assert.ok(headsWork.includes(ACTIONS.openEvaluation) && headsWork.includes(world.deployment.id), 'the head is offered the evaluation');
 
     assert.equal(formIdOf((await press(world.head, ACTIONS.openEvaluation)).replies[0]), EVALUATION_FORM_ID);
     await submit(world.head, EVALUATION_FORM_ID, { [E.rating(1)]: '3', [E.evidence(1)]: 'Books', [E.effectiveness]: '4', [E.overall]: 'Valued' });

@@ -6,6 +6,7 @@ import { personId, type Person } from '../../../services/domain/person.js';
 import type { School } from '../../../services/domain/school.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import type { VisitReportInput } from '../../../services/domain/visit-report.js';
+import { deploymentIdFor } from '../../../services/requests/decide-request.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import type { ServiceContext } from '../../../services/service-context.js';
 import type { Stored } from '../../../services/store/document-store.js';
@@ -67,7 +68,7 @@ export async function openWorld(status: DeploymentStatus = 'accepted', now = '20
     createdVia: 'cli', createdAt: at, updatedAt: at, history: [{ at, by: head.id, action: 'status', to: 'submitted' }],
   });
   const deployment = await store.create<Deployment>({
-    id: 'deployment-abc123-sam', allianceId: ALLIANCE, type: 'deployment', requestId: request.id, requestReference: request.reference,
+    id: deploymentIdFor(request.id, supporter.id), allianceId: ALLIANCE, type: 'deployment', requestId: request.id, requestReference: request.reference,
     supporterId: supporter.id, schoolUrn: SUPPORTED_URN, baseSchoolUrn: BASE_URN, designation: 'SLE', dayRate: 250, daysCommitted: 3,
     status, proposedAt: at, createdAt: at, updatedAt: at, history: [{ at, by: manager.id, action: 'status', to: 'proposed' }],
   });

@@ -2,6 +2,7 @@ import type { Config } from '../services/config/config.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { seedDemo } from '../services/directory/seed-demo.js';
 import { createLogger, type Logger } from '../services/logger.js';
+import { DigestScheduler } from '../services/digest/digest-scheduler.js';
 import { OutboxDelivery } from '../services/notifications/OutboxDelivery.js';
 import type { DocumentStore } from '../services/store/document-store.js';
 import { openStore } from '../services/store/open-store.js';
@@ -19,7 +20,7 @@ export interface AppOverrides {
   store?: DocumentStore;
   clock?: Clock;
   logger?: Logger;
-  /** Tests drive delivery themselves with `outbox.runOnce()`. */
+  /** Tests drive delivery (`outbox.runOnce()`) and the digest themselves: no background loops. */
   startOutbox?: boolean;
 }
 
@@ -57,7 +58,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     config.host,
   );
   await slack?.start();
-  if (overrides.startOutbox !== false) outbox.start();
+  const scheduler = new DigestScheduler({ store, clock }, config.scheduler, logger, () => outbox.kick());
+  if (overrides.startOutbox !== false) {
+    outbox.start();
+    scheduler.start();
+  }
 
   return {
     ...server,
@@ -67,6 +72,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     async close(graceMs?: number) {
       await slack?.stop();
       await server.close(graceMs);
+      await scheduler.stop();
       await outbox.stop();
       await store.close();
     },

@@ -2,8 +2,10 @@ import type { Person } from '../../services/domain/person.js';
 import { recognize } from '../../services/nlu/recognizer.js';
 import { listMyWork } from '../../services/requests/list-my-work.js';
 import type { Stored } from '../../services/store/document-store.js';
-import { cardReply, type TurnResult } from '../conversation/reply.js';
+import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
 import type { Turn } from '../conversation/turn.js';
+import { listDeliveryProblems } from '../../services/notifications/delivery-problems.js';
+import { renderDeliveryProblemsCard } from '../views/delivery-problems-card.js';
 import { renderHelpCard } from '../views/help-card.js';
 import { renderMyWorkCard } from '../views/my-work-card.js';
 import { linkBrokerageChannel } from './brokerage-flow.js';
@@ -13,10 +15,18 @@ import { showRequestForm } from './request-support-flow.js';
 import { showVisitReportForm } from './visit-report-flow.js';
 
 const USE_THIS_CHANNEL = /\buse\s+this\s+channel\b/i;
+const DELIVERY_PROBLEMS = /\bdelivery\s+problems?\b/i;
+
+/** Managers only: notifications the outbox gave up on, in their alliance. */
+async function showDeliveryProblems(ctx: FlowContext, person: Stored<Person>): Promise<TurnResult> {
+  if (person.role !== 'manager' && person.role !== 'admin') return { replies: [textReply('Only the alliance manager can see delivery problems.')] };
+  return { replies: [cardReply(renderDeliveryProblemsCard(await listDeliveryProblems(ctx, person.allianceId, 20)))] };
+}
 
 /** Free text from either channel, through the one recogniser. */
 export async function handleMessage(ctx: FlowContext, person: Stored<Person>, turn: Turn & { kind: 'message' }): Promise<TurnResult> {
   if (USE_THIS_CHANNEL.test(turn.text)) return linkBrokerageChannel(ctx, person, turn.place, turn.user.channel);
+  if (DELIVERY_PROBLEMS.test(turn.text)) return showDeliveryProblems(ctx, person);
   const recognition = recognize(turn.text);
   switch (recognition.intent) {
     case 'request_support':

@@ -7,6 +7,7 @@ import type { ChannelKind } from '../../services/identity/channel-identity.js';
 import { conversationLinksFor } from '../../services/identity/conversation-references.js';
 import type { NotificationDeliverer } from '../../services/notifications/OutboxDelivery.js';
 import type { OutboxMessage } from '../../services/notifications/outbox-message.js';
+import type { Pace } from '../../services/notifications/pacing.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import type { Stored } from '../../services/store/document-store.js';
 import type { ChannelSender, PostedMessage } from './channel-sender.js';
@@ -36,6 +37,15 @@ export class ChannelDeliverer implements NotificationDeliverer {
     const destinations = await this.destinations(message);
     for (const destination of destinations) await this.send(message.allianceId, destination, card);
     return { channels: destinations.map((d) => d.channel) };
+  }
+
+  /** Teams takes about 7 messages a second per conversation, Slack about 1 per channel. */
+  async pace(message: Stored<OutboxMessage>): Promise<Pace | undefined> {
+    const [first] = await this.destinations(message).catch(() => []);
+    if (!first) return undefined;
+    return first.channel === 'teams'
+      ? { key: `teams:${(first.address.conversation as { id?: string } | undefined)?.id ?? ''}`, perSecond: 7 }
+      : { key: `slack:${String(first.address.channel ?? first.address.userId ?? '')}`, perSecond: 1 };
   }
 
   private async destinations(message: OutboxMessage): Promise<Destination[]> {

@@ -5,7 +5,9 @@ import { schoolId, type School } from '../../services/domain/school.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import type { NotificationEvent } from '../../services/notifications/notification.js';
 import type { ServiceContext } from '../../services/service-context.js';
+import { computeDigest } from '../../services/digest/compute-digest.js';
 import { loadRequestCard } from '../flows/load-request-card.js';
+import { renderDigestCard } from '../views/digest-card.js';
 import { renderProposalCard } from '../views/proposal-card.js';
 import { renderRequestNewsCard } from '../views/request-news-card.js';
 import { renderDeploymentNotification } from './render-deployment-notification.js';
@@ -54,6 +56,8 @@ export async function renderNotification(ctx: ServiceContext, allianceId: string
     case 'deploymentCompleted':
     case 'deploymentEvaluated':
       return renderDeploymentNotification(ctx, allianceId, event);
+    case 'weeklyDigest':
+      return renderDigestCard(await computeDigest(ctx, event.allianceId, event.week));
     default:
       return undefined;
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { validateAdaptiveCard } from '../../../cards/render/validate-adaptive.js';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
+import { runDigestTick } from '../../../services/digest/digest-scheduler.js';
 import { personId, type Person } from '../../../services/domain/person.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import type { Deployment } from '../../../services/domain/deployment.js';
@@ -137,6 +138,16 @@ describe('Teams: request support and manager-channel brokerage over /api/message
     assert.equal(harness.connector.posted(BROKERAGE_CHANNEL.conversationId).length, 0);
   });
 
+  it('shows the manager, and only the manager, what could not be delivered and why', async () => {
+    harness.connector.clear();
+    await harness.say(head, 'delivery problems');
+    assert.match(textOf(harness.connector.posted(personalChat(head).conversationId)[0]), /Only the alliance manager/);
+    await harness.say(manager, 'any delivery problems?');
+    const problems = textOf(harness.connector.posted(personalChat(manager).conversationId).at(-1)!);
+    assert.match(problems, /the manager channel missed the new request card/i);
+    assert.match(problems, /No brokerage channel is linked/);
+  });
+
   it('refuses "use this channel" from a non-manager and accepts it from the manager', async () => {
     await harness.say(head, '<at>S2S</at> use this channel for brokerage', BROKERAGE_CHANNEL);
     assert.match(textOf(harness.connector.posted(BROKERAGE_CHANNEL.conversationId).at(-1)!), /Only the alliance manager/);
@@ -226,5 +237,20 @@ describe('Teams: request support and manager-channel brokerage over /api/message
     const text = textOf(harness.connector.posted(personalChat(head).conversationId)[0]);
     assert.match(text, /S2S-2026-0001/);
     assert.match(text, /Accepted with /);
+  });
+
+  it('posts the weekly digest for last week to the brokerage channel, once', async () => {
+    harness.connector.clear();
+    const ctx = { store: store(), clock: harness.clock };
+    const first = await runDigestTick(ctx, harness.clock.now());
+    const second = await runDigestTick(ctx, harness.clock.now());
+    assert.equal(first.week, '2026-W47');
+    assert.deepEqual(first.posts.map((p) => p.outcome), ['queued']);
+    assert.deepEqual(second.posts.map((p) => p.outcome), ['already-posted']);
+    await harness.app.outbox.runOnce();
+    const posted = harness.connector.posted(BROKERAGE_CHANNEL.conversationId);
+    assert.equal(posted.length, 1);
+    assert.match(textOf(posted[0]), /Weekly digest 2026-W47/);
+    assertCardsValid(posted);
   });
 });

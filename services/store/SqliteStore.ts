@@ -19,7 +19,7 @@ import {
  * requests and outbox messages by status. Indexed so those reads do not parse every document.
  * Queries use the same `json_extract(body, '$.field')` expression, which is what lets SQLite use them.
  */
-const INDEXED_FIELDS = ['status', 'schoolUrn', 'supporterId', 'role', 'personId', 'requestId'];
+const INDEXED_FIELDS = ['status', 'schoolUrn', 'supporterId', 'role', 'personId', 'requestId', 'createdAt', 'updatedAt'];
 /** Identity lookups run before the alliance is known. */
 const CROSS_ALLIANCE_FIELDS = ['teamsAadObjectId', 'slackUserId', 'email', 'status'];
 

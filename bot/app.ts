@@ -2,6 +2,7 @@ import type { Config } from '../services/config/config.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { seedDemo } from '../services/directory/seed-demo.js';
 import { createLogger, type Logger } from '../services/logger.js';
+import { ReminderScheduler } from '../services/deployments/ReminderScheduler.js';
 import { DigestScheduler } from '../services/digest/digest-scheduler.js';
 import { OutboxDelivery } from '../services/notifications/OutboxDelivery.js';
 import type { DocumentStore } from '../services/store/document-store.js';
@@ -59,9 +60,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   );
   await slack?.start();
   const scheduler = new DigestScheduler({ store, clock }, config.scheduler, logger, () => outbox.kick());
+  const reminders = new ReminderScheduler({ store, clock }, config.scheduler, logger, () => outbox.kick());
   if (overrides.startOutbox !== false) {
     outbox.start();
     scheduler.start();
+    reminders.start();
   }
 
   return {
@@ -73,6 +76,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       await slack?.stop();
       await server.close(graceMs);
       await scheduler.stop();
+      await reminders.stop();
       await outbox.stop();
       await store.close();
     },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { findOverdueReports, sendOverdueReminders } from '../../../services/deployments/overdue-reports.js';
+import { runReminderTick } from '../../../services/deployments/ReminderScheduler.js';
 import { submitVisitReport } from '../../../services/deployments/submit-visit-report.js';
 import { agreePlan, ALLIANCE, openWorld, outboxEvents, report, type World } from './deployment-fixtures.js';
 
@@ -43,5 +44,11 @@ describe('overdue visit reports', () => {
     world.clock.set('2027-01-01T09:00:00Z');
     await sendOverdueReminders(world.ctx, world.clock.now());
     assert.equal((await reminders()).length, 2);
+  });
+
+  it('sends no reminders on a bank holiday, and resumes on the next working day', async () => {
+    // New Year's Day 2027 is a Friday bank holiday; the report has been overdue since 31 Dec.
+    assert.equal(await runReminderTick(world.ctx, new Date('2027-01-01T09:00:00Z')), 0);
+    assert.equal(await runReminderTick(world.ctx, new Date('2027-01-04T09:00:00Z')), 1);
   });
 });

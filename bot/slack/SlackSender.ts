@@ -13,14 +13,17 @@ export class SlackSender implements ChannelSender {
   constructor(private readonly client: WebClient) {}
 
   async post(address: Record<string, unknown>, card: MessageCard): Promise<PostedMessage> {
+    // Rendered first: a renderer failure is not Slack's and must not be classed as one.
+    const message = renderCardToBlockKit(card);
     const channel = await this.channelFor(address);
-    const sent = await this.call(() => this.client.chat.postMessage({ channel, ...renderCardToBlockKit(card) }));
+    const sent = await this.call(() => this.client.chat.postMessage({ channel, ...message }));
     return { messageId: sent.ts ?? '', address };
   }
 
   async update(posted: PostedMessage, card: MessageCard): Promise<void> {
+    const message = renderCardToBlockKit(card);
     const channel = await this.channelFor(posted.address);
-    await this.call(() => this.client.chat.update({ channel, ts: posted.messageId, ...renderCardToBlockKit(card) }));
+    await this.call(() => this.client.chat.update({ channel, ts: posted.messageId, ...message }));
   }
 
   private async channelFor(address: Record<string, unknown>): Promise<string> {

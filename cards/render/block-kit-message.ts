@@ -27,7 +27,7 @@ function convertElement(element: CardElement): KnownBlock[] {
     case 'facts': return convertFacts(element);
     case 'divider': return [{ type: 'divider' }];
     case 'list': return convertList(element);
-    case 'actions': return [convertActions(element)];
+    case 'actions': return convertActions(element);
     default: return [{ type: 'section', text: plain(fallbackTextOf(element) || ' ', LIMIT.sectionText) }];
   }
 }
@@ -54,12 +54,19 @@ function convertList(element: ListElement): KnownBlock[] {
   }));
 }
 
-function convertActions(element: ActionsElement): ActionsBlock {
-  const ids = element.buttons.map((button) => button.actionId);
-  // Slack requires action ids to be unique within a block; put such buttons in separate actions elements.
-  const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (repeated) throw new RangeError(`action id "${repeated}" appears twice in one actions element`);
-  return { type: 'actions', elements: element.buttons.map(convertButton) };
+/** Slack requires action ids to be unique within a block, so a repeated id (e.g. one Approve per candidate) starts a new block. */
+function convertActions(element: ActionsElement): ActionsBlock[] {
+  const blocks: ActionsBlock[] = [];
+  let ids = new Set<string>();
+  for (const button of element.buttons) {
+    if (!blocks.length || ids.has(button.actionId)) {
+      blocks.push({ type: 'actions', elements: [] });
+      ids = new Set();
+    }
+    ids.add(button.actionId);
+    blocks[blocks.length - 1].elements.push(convertButton(button));
+  }
+  return blocks;
 }
 
 function convertButton(button: Button): SlackButton {

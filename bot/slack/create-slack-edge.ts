@@ -50,7 +50,10 @@ export function createSlackEdge(slack: NonNullable<Config['slack']>, runTurn: Tu
   return {
     requestListener: receiver.requestListener,
     sender: new SlackSender(outboxClient),
-    start: async () => void (await socket?.start()),
+    // Not awaited: Slack being unreachable must not hold up Teams; the socket client keeps reconnecting.
+    start: async () => {
+      socket?.start().catch((error: unknown) => logger.error({ err: error }, 'Slack Socket Mode could not connect'));
+    },
     stop: async () => void (await socket?.stop()),
   };
 }

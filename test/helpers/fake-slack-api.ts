@@ -5,6 +5,8 @@ export interface SlackCall {
   /** The Web API method (chat.postMessage …), or "response_url" for a POST to a response URL. */
   method: string;
   path: string;
+  /** The token the call was made with (Authorization: Bearer …). */
+  token?: string;
   body: Record<string, unknown>;
 }
 
@@ -40,7 +42,8 @@ export class FakeSlackApi {
           res.end(JSON.stringify({ ok: false, error }));
           return;
         }
-        this.calls.push({ method, path, body });
+        const token = req.headers.authorization?.replace(/^Bearer /, '');
+        this.calls.push({ method, path, ...(token ? { token } : {}), body });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(this.answer(method, body)));
       });

@@ -133,6 +133,20 @@ describe('Slack: request support and manager-channel brokerage over /slack/event
     assert.deepEqual(snapshotDiff(before, snapshotStore(store())), []);
   });
 
+  it('opens the decline reason as a modal from the channel card, and keeps an empty reason in the modal', async () => {
+    slack.clear();
+    const before = snapshotStore(store());
+    const decline = slackButtons(managerCard).find((b) => b.text === 'Decline')!;
+    await harness.press(MANAGER, decline.actionId, decline.data, { channel: BROKERAGE.id, ts: cardTs() });
+    const opened = await slack.waitFor('views.open');
+    assert.match(slackTextOf(opened), /S2S-2026-0001/);
+    const response = await harness.submit(MANAGER, opened, { reason: { reason: { type: 'plain_text_input', value: '' } } });
+    const answer = JSON.parse(response.text) as { response_action: string; errors: Record<string, string> };
+    assert.equal(answer.response_action, 'errors');
+    assert.deepEqual(Object.keys(answer.errors), ['reason']);
+    assert.deepEqual(snapshotDiff(before, snapshotStore(store())), []);
+  });
+
   it('lets exactly one of two managers deciding at once win, updates the card in place and tells the other', async () => {
     const helen = await store().get<Person>(DEMO_ALLIANCE_ID, personId(DEMO_IDENTITIES.manager.email));
     await store().create<Person>({ ...helen!, id: personId('ravi@riverside-hub.example'), email: 'ravi@riverside-hub.example', name: 'Ravi Kumar', slackUserId: 'U0RAVI' });
@@ -178,6 +192,15 @@ describe('Slack: request support and manager-channel brokerage over /slack/event
     const proposal = dms.find((c) => c.body.channel === dmOf(supporterId) && slackButtons(c).some((b) => b.text === 'Accept'));
     assert.ok(proposal, 'the supporter got the proposal with Accept');
     assert.ok(slack.called('chat.update').some((c) => c.body.channel === BROKERAGE.id), 'the manager card was updated by the outbox');
+
+    // The supporter accepts from the DM: the proposal is redrawn in place and the managers are told.
+    const accept = slackButtons(proposal).find((b) => b.text === 'Accept')!;
+    slack.clear();
+    await harness.press(supporterId, accept.actionId, accept.data, { channel: dmOf(supporterId), ts: '1764000000.000042' });
+    const redrawn = await slack.waitFor('chat.update', (c) => c.body.channel === dmOf(supporterId));
+    assert.equal(redrawn.body.ts, '1764000000.000042');
+    await harness.app.outbox.runOnce();
+    assert.match(slack.called('chat.postMessage').filter((c) => c.body.channel === BROKERAGE.id).map(slackTextOf).join(' '), /accepted/);
   });
 
   it('shows the head their requests on the App Home tab', async () => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../clock.js';
 import { ConcurrencyError, DuplicateError } from '../errors.js';
 import type { DocumentStore } from '../store/document-store.js';
@@ -8,6 +9,8 @@ interface ReferenceCounter {
   type: 'counter';
   next: number;
 }
+
+const MAX_BACKOFF_MS = 500;
 
 /** Hands out S2S-YYYY-NNNN references, unique per alliance and year even with several instances racing. */
 export async function nextRequestReference(store: DocumentStore, clock: Clock, allianceId: string): Promise<string> {
@@ -25,6 +28,8 @@ export async function nextRequestReference(store: DocumentStore, clock: Clock, a
     } catch (error) {
       if (!(error instanceof ConcurrencyError || error instanceof DuplicateError)) throw error;
     }
+    // Back off with jitter: retrying at once, dozens of racing submissions keep colliding until some run out of attempts.
+    await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
   }
   throw new ConcurrencyError('The request number counter');
 }

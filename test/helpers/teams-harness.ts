@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { fixedClock } from '../../services/clock.js';
 import { loadConfig } from '../../services/config/config.js';
+import type { DocumentStore } from '../../services/store/document-store.js';
 import { SqliteStore } from '../../services/store/SqliteStore.js';
 import { FakeBotConnector } from './fake-bot-connector.js';
 
@@ -37,11 +38,29 @@ export class TeamsHarness {
   app!: RunningApp;
   private dir = '';
 
+  /** `openStore` swaps the SQLite file for another store (e.g. Cosmos); it gets the temporary SQLite path. */
+  constructor(private readonly openStore: (sqlitePath: string) => Promise<DocumentStore> = async (path) => new SqliteStore(path)) {}
+
+  /** The SQLite file this harness uses (unless `openStore` chose another store). */
+  get sqlitePath(): string {
+    return join(this.dir, 's2s.db');
+  }
+
   async start(): Promise<void> {
     await this.connector.start();
     this.dir = mkdtempSync(join(tmpdir(), 's2s-teams-'));
+    await this.boot();
+  }
+
+  /** Stops the running bot (as a crash or redeploy would) and starts a new one on the same store file. */
+  async restart(): Promise<void> {
+    await this.app.close(1000);
+    await this.boot();
+  }
+
+  private async boot(): Promise<void> {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: join(this.dir, 's2s.db'), LOG_LEVEL: 'silent', SCHEDULER: 'off' });
-    const store = new SqliteStore(join(this.dir, 's2s.db'));
+    const store = await this.openStore(join(this.dir, 's2s.db'));
     this.app = await startApp(config, { store, clock: this.clock, logger: pino({ level: 'silent' }), startOutbox: false });
   }
 

@@ -1,7 +1,6 @@
+import { writeAudited, type AuditedChange } from '../audited-write.js';
 import type { Deployment, DeploymentStatus } from '../domain/deployment.js';
 import { BotError } from '../errors.js';
-import { enqueueNotifications } from '../notifications/enqueue.js';
-import type { Notification } from '../notifications/notification.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 
@@ -13,21 +12,9 @@ const MOVES: Partial<Record<DeploymentStatus, readonly DeploymentStatus[]>> = {
   completed: ['evaluated'],
 };
 
-export interface DeploymentChange {
-  by: string;
-  /** What happened, for the history: 'status', 'plan-submitted', 'plan-confirmed'… */
-  action: string;
-  to?: DeploymentStatus;
-  changes?: Partial<Omit<Deployment, 'id' | 'allianceId' | 'type' | 'status' | 'history'>>;
-  note?: string;
-  ref?: string;
-  notify?: Notification[];
-}
+export type DeploymentChange = AuditedChange<Deployment> & { to?: DeploymentStatus };
 
-/**
- * One etag-checked write of a deployment with its history entry, like transitionRequest: the
- * notifications go to the outbox first, conditional on this history entry being written.
- */
+/** One audited write of a deployment (see writeAudited), refusing moves its lifecycle does not allow. */
 export async function updateDeployment(
   ctx: ServiceContext,
   deployment: Stored<Deployment>,
@@ -36,26 +23,5 @@ export async function updateDeployment(
   if (change.to && !MOVES[deployment.status]?.includes(change.to)) {
     throw new BotError('illegal_transition', `A deployment that is ${deployment.status} cannot become ${change.to}.`);
   }
-  const at = ctx.clock.now().toISOString();
-  const entry = {
-    at, by: change.by, action: change.action,
-    ...(change.to ? { from: deployment.status, to: change.to } : {}),
-    ...(change.note ? { note: change.note } : {}),
-    ...(change.ref ? { ref: change.ref } : {}),
-  };
-  if (change.notify?.length) {
-    await enqueueNotifications(
-      ctx,
-      deployment.allianceId,
-      { recordId: deployment.id, historyIndex: deployment.history.length, by: change.by, to: change.to, ref: change.ref },
-      change.notify,
-    );
-  }
-  return ctx.store.replace<Deployment>({
-    ...deployment,
-    ...change.changes,
-    status: change.to ?? deployment.status,
-    updatedAt: at,
-    history: [...deployment.history, entry],
-  }, deployment._etag);
+  return writeAudited(ctx, deployment, change);
 }

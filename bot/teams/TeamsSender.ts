@@ -4,9 +4,12 @@ import { ChannelApiError } from '../../services/errors.js';
 import type { ChannelSender, PostedMessage } from '../notifications/channel-sender.js';
 import { replyToActivity } from './render-reply.js';
 
+const SEND_TIMEOUT_MS = 15_000;
+
 /** Proactive Teams messages through the Bot Connector, with its failures sorted into retry or give up. */
 export class TeamsSender implements ChannelSender {
-  constructor(private readonly adapter: CloudAdapter, private readonly appId: string) {}
+  /** `timeoutMs` bounds one send, the connector client's own 5xx retries included: a stalled channel must not stall the outbox. */
+  constructor(private readonly adapter: CloudAdapter, private readonly appId: string, private readonly timeoutMs = SEND_TIMEOUT_MS) {}
 
   async post(address: Record<string, unknown>, card: MessageCard): Promise<PostedMessage> {
     let messageId = '';
@@ -24,10 +27,17 @@ export class TeamsSender implements ChannelSender {
   }
 
   private async call(address: Record<string, unknown>, work: Parameters<CloudAdapter['continueConversationAsync']>[2]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      // No status: the channel may still act on it, so the outbox retries it as uncertain.
+      timer = setTimeout(() => reject(new ChannelApiError(`Teams did not answer within ${this.timeoutMs / 1000} s`, { permanent: false })), this.timeoutMs);
+    });
     try {
-      await this.adapter.continueConversationAsync(this.appId, address as unknown as ConversationReference, work);
+      await Promise.race([this.adapter.continueConversationAsync(this.appId, address as unknown as ConversationReference, work), timedOut]);
     } catch (error) {
-      throw toChannelError(error);
+      throw error instanceof ChannelApiError ? error : toChannelError(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -10,6 +10,7 @@ import { SlackSender } from './SlackSender.js';
 import { SlackTurns, type TurnRunner } from './SlackTurns.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+const SLACK_CALL_TIMEOUT_MS = 10_000;
 
 export interface SlackEdge {
   /** For POST /slack/events: checks the signature (and its age) on the raw body, then runs Bolt. */
@@ -29,7 +30,8 @@ export interface SlackEdge {
 export function createSlackEdge(slack: NonNullable<Config['slack']>, runTurn: TurnRunner, clock: Clock, logger: Logger): SlackEdge {
   const boltLogger = toBoltLogger(logger);
   const slackApiUrl = slack.apiUrl ? slack.apiUrl.replace(/\/?$/, '/') : undefined;
-  const clientOptions: WebClientOptions = { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 1 } };
+  // A Slack that never answers must not hold a turn or an outbox pass: every call gives up after 10 s.
+  const clientOptions: WebClientOptions = { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 1 }, timeout: SLACK_CALL_TIMEOUT_MS };
   const authorize: Authorize<boolean> = async () => ({ botToken: slack.botToken, botId: slack.botId, botUserId: slack.botUserId });
   const turns = new SlackTurns(runTurn, clock, logger);
 

@@ -18,6 +18,8 @@ export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
   readonly emails = new Map<string, string>();
   failNext: Array<{ method: string; error: string }> = [];
+  /** Methods whose next call is never answered (a stalled Slack). */
+  stallNext: string[] = [];
   url = '';
   private server?: Server;
   private counter = 0;
@@ -35,6 +37,11 @@ export class FakeSlackApi {
       void readBody(req).then((body) => {
         const path = req.url ?? '';
         const method = path.startsWith('/api/') ? path.slice(5).split('?')[0] : 'response_url';
+        const stall = this.stallNext.indexOf(method);
+        if (stall >= 0) {
+          this.stallNext.splice(stall, 1);
+          return;
+        }
         const failure = this.failNext.findIndex((f) => f.method === method);
         if (failure >= 0) {
           const [{ error }] = this.failNext.splice(failure, 1);
@@ -53,6 +60,7 @@ export class FakeSlackApi {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 

@@ -53,6 +53,12 @@ describe('SlackSender', () => {
       error instanceof ChannelApiError && !error.permanent && error.status === 429 && error.retryAfterMs === 7000);
   });
 
+  it('gives up on a Slack that never answers within the client timeout, as retryable', async () => {
+    const impatient = new SlackSender(new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, timeout: 200 }));
+    slack.stallNext.push('chat.postMessage');
+    await assert.rejects(impatient.post({ channel: 'C0BROKERAGE' }, notice), (error: unknown) => error instanceof ChannelApiError && !error.permanent);
+  });
+
   it('retries a Slack-side failure such as internal_error', async () => {
     slack.failNext.push({ method: 'conversations.open', error: 'internal_error' });
     await assert.rejects(sender.post({ userId: 'U0DEMOHEAD' }, notice), (error: unknown) => error instanceof ChannelApiError && !error.permanent);

@@ -11,12 +11,14 @@ interface ReferenceCounter {
 }
 
 const MAX_BACKOFF_MS = 500;
+/** With the backoff capped at 500 ms this gives up after about 40 s of losing races. */
+const MAX_ATTEMPTS = 150;
 
 /** Hands out S2S-YYYY-NNNN references, unique per alliance and year even with several instances racing. */
 export async function nextRequestReference(store: DocumentStore, clock: Clock, allianceId: string): Promise<string> {
   const year = clock.now().getUTCFullYear();
   const id = `counter-request-${year}`;
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const counter = await store.get<ReferenceCounter>(allianceId, id);
     try {
       if (!counter) {

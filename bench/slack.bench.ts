@@ -5,7 +5,8 @@ import { SIGNING_SECRET, SlackHarness, TEAM_ID, dmOf } from '../test/helpers/sla
 import { percentile } from './load.js';
 import type { ReportRow } from './report.js';
 
-const ACK_LIMIT_MS = 3000;
+/** Issue 9's target; Slack itself gives up after 3 s. */
+const ACK_TARGET_MS = 100;
 const HEAD = DEMO_IDENTITIES.head.slackUserId;
 let sequence = 0;
 
@@ -94,8 +95,8 @@ export async function benchSlackAck({ requests = 200, levels = [1, 10] } = {}): 
           area: 'slack',
           figure: `ack: ${kind.name} @ ${level} in flight`,
           result: `p50 ${p(0.5)} / p95 ${p(0.95)} / p99 ${p(0.99)} ms; ${apiCalls} Slack API calls after the acks${failures ? `; ${failures} not 200` : ''}`,
-          target: `p99 < ${ACK_LIMIT_MS} ms (Slack's limit)`,
-          met: p(0.99) < ACK_LIMIT_MS && failures === 0 && apiCalls >= requests,
+          target: `p99 ≤ ${ACK_TARGET_MS} ms (Slack gives up at 3 s)`,
+          met: p(0.99) < ACK_TARGET_MS && failures === 0 && apiCalls >= requests,
         });
       }
     }

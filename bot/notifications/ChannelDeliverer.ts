@@ -43,9 +43,7 @@ export class ChannelDeliverer implements NotificationDeliverer {
   async pace(message: Stored<OutboxMessage>): Promise<Pace | undefined> {
     const [first] = await this.destinations(message).catch(() => []);
     if (!first) return undefined;
-    return first.channel === 'teams'
-      ? { key: `teams:${(first.address.conversation as { id?: string } | undefined)?.id ?? ''}`, perSecond: 7 }
-      : { key: `slack:${String(first.address.channel ?? first.address.userId ?? '')}`, perSecond: 1 };
+    return { key: `${first.channel}:${conversationOf(first.address)}`, perSecond: first.channel === 'teams' ? 7 : 1 };
   }
 
   private async destinations(message: OutboxMessage): Promise<Destination[]> {
@@ -75,7 +73,8 @@ export class ChannelDeliverer implements NotificationDeliverer {
     }
     const id = `posted-${destination.channel}-${createHash('sha256').update(card.key).digest('hex').slice(0, 24)}`;
     const posted = await this.ctx.store.get<PostedCard>(allianceId, id);
-    if (posted && sameConversation(posted.address, destination.address)) {
+    // A card posted to an earlier brokerage channel is not edited once the channel has moved.
+    if (posted && conversationOf(posted.address) === conversationOf(destination.address)) {
       await sender.update(posted, card);
       return;
     }
@@ -84,9 +83,7 @@ export class ChannelDeliverer implements NotificationDeliverer {
   }
 }
 
-/** A card posted to an earlier brokerage channel is not edited once the channel has moved. */
-function sameConversation(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const id = (address: Record<string, unknown>) =>
-    (address.conversation as { id?: string } | undefined)?.id ?? (address.channel as string | undefined);
-  return id(a) === id(b);
+/** The conversation an address points at: a Teams conversation id, a Slack channel, or a Slack user's DM. */
+function conversationOf(address: Record<string, unknown>): string {
+  return (address.conversation as { id?: string } | undefined)?.id ?? String(address.channel ?? address.userId ?? '');
 }

@@ -7,7 +7,7 @@ import { loadConfig } from '../services/config/config.js';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../services/directory/seed-demo.js';
 import { SqliteStore } from '../services/store/SqliteStore.js';
 import { FakeBotConnector } from '../test/helpers/fake-bot-connector.js';
-import { countingStore } from './counting-store.js';
+import { countingStore } from '../test/helpers/counting-store.js';
 import { startEchoBot } from './echo-bot.js';
 import { percentile, runCell, type CellResult } from './load.js';
 

@@ -1,5 +1,6 @@
 import type { Config } from '../services/config/config.js';
 import { systemClock, type Clock } from '../services/clock.js';
+import { buildIdentityIndexOnce } from '../services/identity/build-identity-index.js';
 import { seedDemo } from '../services/directory/seed-demo.js';
 import { createLogger, type Logger } from '../services/logger.js';
 import { ReminderScheduler } from '../services/deployments/ReminderScheduler.js';
@@ -38,6 +39,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const store = overrides.store ?? (await openStore(config.store));
   const seeded = config.demoSeed ? await seedDemo(store, clock) : false;
   if (seeded) logger.info('The store was empty, so the demo alliance "Riverside Teaching School Hub" was loaded.');
+  const indexed = await buildIdentityIndexOnce(store, clock.now());
+  if (indexed) logger.info(`Indexed the Teams and Slack ids of ${indexed} people so each turn finds its speaker with one read.`);
 
   const adapter = createTeamsAdapter(config.teams, logger);
   // Flows are built below; Slack only runs turns once the server is up.

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import { personId, type Person, type PersonFields } from '../domain/person.js';
 import type { School } from '../domain/school.js';
 import type { DocumentStore } from '../store/document-store.js';
+import { indexPersonIdentities } from '../identity/identity-index.js';
 import { checkUnique, CsvProblems, readCsvRows, type ImportOptions, type ImportResult, type ImportSource } from './csv-rows.js';
 import { definedOnly, documentsById, requireAlliance, saveAll } from './directory-store.js';
 import { parsePersonRow, PEOPLE_COLUMNS } from './person-row.js';
@@ -62,6 +63,7 @@ export async function importPeople(
     return definedOnly({ ...existing.get(id), ...CLEARED, ...definedOnly(fields), id, allianceId, type: 'person', updatedAt }) as Person;
   });
   await saveAll(store, docs);
+  for (const doc of docs) await indexPersonIdentities(store, doc, existing.get(doc.id), updatedAt);
   const updated = docs.filter((doc) => existing.has(doc.id)).length;
   return { created: docs.length - updated, updated };
 }

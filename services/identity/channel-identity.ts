@@ -1,6 +1,7 @@
 import type { Person } from '../domain/person.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
+import { CHANNEL_ID_FIELD, indexPersonIdentities, readChannelIdentity } from './identity-index.js';
 
 export type ChannelKind = 'teams' | 'slack';
 
@@ -12,29 +13,32 @@ export interface ChannelUser {
   lookupEmail: () => Promise<string | undefined>;
 }
 
-const ID_FIELD: Record<ChannelKind, 'teamsAadObjectId' | 'slackUserId'> = {
-  teams: 'teamsAadObjectId',
-  slack: 'slackUserId',
-};
-
 /**
  * Every directory record for the person speaking, across alliances (a person may be in several).
- * Matches the channel id first, then the email; an email match is remembered on the record so the
- * next turn needs no channel lookup.
+ * One point read of the identity index, then one point read per alliance the person is in. Only
+ * a channel id not yet linked costs the email lookup; the match is remembered on the record and in
+ * the index so the next turn is point reads again.
  */
 export async function identifySpeaker(ctx: ServiceContext, user: ChannelUser): Promise<Array<Stored<Person>>> {
-  const field = ID_FIELD[user.channel];
-  const linked = await ctx.store.queryAllAlliances<Person>({ type: 'person', where: [{ field, op: 'eq', value: user.userId }] });
-  const active = linked.filter((p) => !p.erasedAt);
-  if (active.length) return active;
+  const field = CHANNEL_ID_FIELD[user.channel];
+  const index = await readChannelIdentity(ctx.store, user.channel, user.userId);
+  if (index) {
+    const people = await Promise.all(index.people.map((entry) => ctx.store.get<Person>(entry.allianceId, entry.personId)));
+    // The index is a pointer; the record decides (an import may have given the id to someone else since).
+    const active = people.filter((p): p is Stored<Person> => p?.type === 'person' && !p.erasedAt && p[field] === user.userId);
+    if (active.length) return active;
+  }
 
   const email = (await user.lookupEmail())?.trim().toLowerCase();
   if (!email) return [];
   const byEmail = (await ctx.store.queryAllAlliances<Person>({ type: 'person', where: [{ field: 'email', op: 'eq', value: email }] }))
     .filter((p) => !p.erasedAt);
   const remembered: Array<Stored<Person>> = [];
+  const at = ctx.clock.now().toISOString();
   for (const person of byEmail) {
-    remembered.push(await ctx.store.replace<Person>({ ...person, [field]: user.userId, updatedAt: ctx.clock.now().toISOString() }, person._etag));
+    const linked = await ctx.store.replace<Person>({ ...person, [field]: user.userId, updatedAt: at }, person._etag);
+    await indexPersonIdentities(ctx.store, linked, person, at);
+    remembered.push(linked);
   }
   return remembered;
 }

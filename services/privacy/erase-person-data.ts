@@ -2,6 +2,7 @@ import type { Evaluation } from '../domain/evaluation.js';
 import type { Person } from '../domain/person.js';
 import type { VisitReport } from '../domain/visit-report.js';
 import type { ServiceContext } from '../service-context.js';
+import { unindexPersonIdentities } from '../identity/identity-index.js';
 import { collectPersonRecords, findPeopleByEmail, writeAudit } from './person-records.js';
 
 export const ERASED_NAME = 'Erased person';
@@ -33,6 +34,7 @@ export async function erasePersonData(ctx: ServiceContext, email: string, by: st
       await ctx.store.replace<Evaluation>(redactEvaluation(evaluation), evaluation._etag);
     }
     for (const link of records.conversationLinks) await ctx.store.delete(link.allianceId, link.id, link._etag);
+    await unindexPersonIdentities(ctx.store, person, at);
     const { teamsAadObjectId, slackUserId, ...kept } = person;
     void teamsAadObjectId; void slackUserId;
     await ctx.store.replace<Person>({

@@ -43,10 +43,15 @@ interface Row {
   body: string;
 }
 
+/** Distinct statements kept prepared; queries come in a few dozen shapes, `in` lists of other lengths add more. */
+const MAX_PREPARED = 256;
+
 /** The embedded default: one SQLite file in WAL mode, documents stored as JSON. */
 export class SqliteStore implements DocumentStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  /** Statements are prepared once per SQL text and reused: preparing costs more than running a point read. */
+  private readonly prepared = new Map<string, Database.Statement<unknown[], unknown>>();
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -61,8 +66,8 @@ export class SqliteStore implements DocumentStore {
   }
 
   async get<T extends DocumentBase>(allianceId: string, id: string): Promise<Stored<T> | undefined> {
-    const row = this.db
-      .prepare<[string, string], Row>('SELECT etag, body FROM documents WHERE alliance_id = ? AND id = ?')
+    const row = this
+      .prepare<Row>('SELECT etag, body FROM documents WHERE alliance_id = ? AND id = ?')
       .get(allianceId, id);
     return row ? toStored<T>(row) : undefined;
   }
@@ -79,7 +84,7 @@ export class SqliteStore implements DocumentStore {
     const body = withoutMeta(doc);
     const etag = newEtag();
     try {
-      this.db
+      this
         .prepare('INSERT INTO documents (alliance_id, id, type, etag, body) VALUES (?, ?, ?, ?, ?)')
         .run(body.allianceId, body.id, body.type, etag, JSON.stringify(body));
     } catch (error) {
@@ -94,7 +99,7 @@ export class SqliteStore implements DocumentStore {
   async replace<T extends DocumentBase>(doc: T, etag: string): Promise<Stored<T>> {
     const body = withoutMeta(doc);
     const next = newEtag();
-    const result = this.db
+    const result = this
       .prepare('UPDATE documents SET type = ?, etag = ?, body = ? WHERE alliance_id = ? AND id = ? AND etag = ?')
       .run(body.type, next, JSON.stringify(body), body.allianceId, body.id, etag);
     if (result.changes === 0) {
@@ -108,7 +113,7 @@ export class SqliteStore implements DocumentStore {
   async upsert<T extends DocumentBase>(doc: T): Promise<Stored<T>> {
     const body = withoutMeta(doc);
     const etag = newEtag();
-    this.db
+    this
       .prepare(
         `INSERT INTO documents (alliance_id, id, type, etag, body) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (alliance_id, id) DO UPDATE SET type = excluded.type, etag = excluded.etag, body = excluded.body`,
@@ -118,7 +123,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async upsertAll<T extends DocumentBase>(docs: T[]): Promise<void> {
-    const statement = this.db.prepare(
+    const statement = this.prepare(
       `INSERT INTO documents (alliance_id, id, type, etag, body) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (alliance_id, id) DO UPDATE SET type = excluded.type, etag = excluded.etag, body = excluded.body`,
     );
@@ -133,13 +138,23 @@ export class SqliteStore implements DocumentStore {
 
   async delete(allianceId: string, id: string, etag?: string): Promise<void> {
     const result = etag
-      ? this.db.prepare('DELETE FROM documents WHERE alliance_id = ? AND id = ? AND etag = ?').run(allianceId, id, etag)
-      : this.db.prepare('DELETE FROM documents WHERE alliance_id = ? AND id = ?').run(allianceId, id);
+      ? this.prepare('DELETE FROM documents WHERE alliance_id = ? AND id = ? AND etag = ?').run(allianceId, id, etag)
+      : this.prepare('DELETE FROM documents WHERE alliance_id = ? AND id = ?').run(allianceId, id);
     if (result.changes === 0) {
       const exists = await this.get(allianceId, id);
       if (!exists) throw new NotFoundError(`Document ${id}`);
       throw new ConcurrencyError(`Document ${id}`);
     }
+  }
+
+  private prepare<R = unknown>(sql: string): Database.Statement<unknown[], R> {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      if (this.prepared.size >= MAX_PREPARED) this.prepared.clear();
+      statement = this.db.prepare<unknown[], unknown>(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement as Database.Statement<unknown[], R>;
   }
 
   /** Runs `work` in one SQLite transaction: used by bulk imports so they are all-or-nothing. */
@@ -184,7 +199,7 @@ export class SqliteStore implements DocumentStore {
       sql += ' LIMIT ?';
       params.push(query.limit);
     }
-    return this.db.prepare<unknown[], Row>(sql).all(...params).map((row) => toStored<T>(row));
+    return this.prepare<Row>(sql).all(...params).map((row) => toStored<T>(row));
   }
 }
 

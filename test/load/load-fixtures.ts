@@ -5,6 +5,7 @@ import type { DocumentStore } from '../../services/store/document-store.js';
 import { startCosmosServer, type CosmosTestServer } from '../helpers/cosmos-server.js';
 import { CosmosStore } from '../../services/store/CosmosStore.js';
 import { TeamsHarness, type TeamsUser } from '../helpers/teams-harness.js';
+import { indexPersonIdentities } from '../../services/identity/identity-index.js';
 
 /** Runs `work` over `items` with at most `limit` in flight. */
 export async function inPool<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
@@ -49,7 +50,7 @@ export async function addManagers(harness: TeamsHarness): Promise<TeamsUser[]> {
   const store = harness.app.store;
   const helen = (await store.get<Person>(DEMO_ALLIANCE_ID, personId(DEMO_IDENTITIES.manager.email)))!;
   const ravi: TeamsUser = { id: '29:ravi', aadObjectId: 'aad-load-manager-ravi', name: 'Ravi Kumar', email: 'ravi@riverside-hub.example' };
-  await store.create<Person>({ ...helen, id: personId(ravi.email!), email: ravi.email!, name: ravi.name, teamsAadObjectId: ravi.aadObjectId });
+  await indexPersonIdentities(store, await store.create<Person>({ ...helen, id: personId(ravi.email!), email: ravi.email!, name: ravi.name, teamsAadObjectId: ravi.aadObjectId }));
   const managers = [{ id: '29:helen', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' }, ravi];
   managers.forEach((m) => harness.addMember(m));
   return managers;
@@ -65,10 +66,10 @@ export async function addHeads(harness: TeamsHarness, count: number): Promise<Te
   }));
   await inPool(heads, 20, async (head, i) => {
     harness.addMember(head);
-    await store.create<Person>({
+    await indexPersonIdentities(store, await store.create<Person>({
       id: personId(head.email!), allianceId: DEMO_ALLIANCE_ID, type: 'person', email: head.email!, name: head.name, role: 'head',
       baseSchoolUrn: schools[i % schools.length].urn, specialisms: [], phases: [], daysPerYear: 0, teamsAadObjectId: head.aadObjectId, updatedAt: at,
-    });
+    }));
   });
   return heads;
 }
@@ -80,7 +81,7 @@ export async function linkSupporters(harness: TeamsHarness): Promise<Map<string,
   const byPersonId = new Map<string, TeamsUser>();
   for (const person of people) {
     const aadObjectId = person.teamsAadObjectId ?? `aad-load-${person.id}`;
-    if (!person.teamsAadObjectId) await store.replace<Person>({ ...person, teamsAadObjectId: aadObjectId }, person._etag);
+    if (!person.teamsAadObjectId) await indexPersonIdentities(store, await store.replace<Person>({ ...person, teamsAadObjectId: aadObjectId }, person._etag));
     const user: TeamsUser = { id: `29:${person.id}`, aadObjectId, name: person.name, email: person.email };
     harness.addMember(user);
     byPersonId.set(person.id, user);

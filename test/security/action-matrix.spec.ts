@@ -10,6 +10,7 @@ import { executeActions } from '../helpers/card-actions.js';
 import { cardOf, textOf } from '../helpers/fake-bot-connector.js';
 import { snapshotDiff, snapshotStore } from '../helpers/store-snapshot.js';
 import { BROKERAGE_CHANNEL, personalChat, TeamsHarness, type Place, type TeamsUser } from '../helpers/teams-harness.js';
+import { indexPersonIdentities } from '../../services/identity/identity-index.js';
 
 // Who may do what, over real HTTP: every action the bot has today, pressed by every kind of person.
 // A refused action must leave every document in the store exactly as it was (same etag, same body).
@@ -78,11 +79,11 @@ describe('security: who may do what (every action × every role, over /api/messa
     for (const user of Object.values(ROLES)) harness.addMember(user);
     const at = harness.clock.now();
     await store().create({ ...newAlliance({ id: OTHER_ALLIANCE_ID, name: 'Northgate Schools Alliance', now: at }) });
-    await store().create<Person>({
+    await indexPersonIdentities(store(), await store().create<Person>({
       id: personId('bella.okoro@northgate.example'), allianceId: OTHER_ALLIANCE_ID, type: 'person', email: 'bella.okoro@northgate.example',
       name: 'Bella Okoro', role: 'manager', specialisms: [], phases: [], daysPerYear: 0,
       teamsAadObjectId: ROLES['a manager of another alliance'].aadObjectId, updatedAt: at.toISOString(),
-    });
+    }));
     // Each person speaks once first, so linking their Teams id and remembering their chat are done
     // before any snapshot: those writes are identity bookkeeping, not the actions under test.
     for (const role of ROLE_NAMES) {

@@ -6,6 +6,7 @@ import type { SupportRequest } from '../../../services/domain/support-request.js
 import { slackButtons, slackTextOf, type SlackCall } from '../../helpers/fake-slack-api.js';
 import { snapshotDiff, snapshotStore } from '../../helpers/store-snapshot.js';
 import { BROKERAGE, dmOf, SlackHarness, supportRequestState } from '../../helpers/slack-harness.js';
+import { indexPersonIdentities } from '../../../services/identity/identity-index.js';
 
 const HEAD = DEMO_IDENTITIES.head.slackUserId;
 const MANAGER = DEMO_IDENTITIES.manager.slackUserId;
@@ -149,7 +150,7 @@ describe('Slack: request support and manager-channel brokerage over /slack/event
 
   it('lets exactly one of two managers deciding at once win, updates the card in place and tells the other', async () => {
     const helen = await store().get<Person>(DEMO_ALLIANCE_ID, personId(DEMO_IDENTITIES.manager.email));
-    await store().create<Person>({ ...helen!, id: personId('ravi@riverside-hub.example'), email: 'ravi@riverside-hub.example', name: 'Ravi Kumar', slackUserId: 'U0RAVI' });
+    await indexPersonIdentities(store(), await store().create<Person>({ ...helen!, id: personId('ravi@riverside-hub.example'), email: 'ravi@riverside-hub.example', name: 'Ravi Kumar', slackUserId: 'U0RAVI' }));
     slack.clear();
     const approve = slackButtons(managerCard).find((b) => b.text.startsWith('Approve '))!;
     const on = { channel: BROKERAGE.id, ts: cardTs() };
@@ -180,7 +181,7 @@ describe('Slack: request support and manager-channel brokerage over /slack/event
     assert.equal(request.status, 'proposed');
     const matched = await store().get<Person>(DEMO_ALLIANCE_ID, request.matchedSupporterId!);
     const supporterId = matched?.slackUserId ?? 'U0MATCHED';
-    if (!matched?.slackUserId) await store().replace<Person>({ ...matched!, slackUserId: supporterId }, matched!._etag);
+    if (!matched?.slackUserId) await indexPersonIdentities(store(), await store().replace<Person>({ ...matched!, slackUserId: supporterId }, matched!._etag));
     await harness.dm(supporterId, 'hello');
     await slack.waitFor('chat.postMessage', (c) => c.body.channel === dmOf(supporterId));
     slack.clear();

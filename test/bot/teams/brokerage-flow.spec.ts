@@ -8,6 +8,7 @@ import type { Deployment } from '../../../services/domain/deployment.js';
 import { cardOf, textOf, type RecordedCall } from '../../helpers/fake-bot-connector.js';
 import { executeActions } from '../../helpers/card-actions.js';
 import { BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { indexPersonIdentities } from '../../../services/identity/identity-index.js';
 
 const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
 const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
@@ -179,7 +180,7 @@ describe('Teams: request support and manager-channel brokerage over /api/message
   it('lets exactly one of two managers deciding at once win, and tells the other who decided', async () => {
     const second = { ...manager, id: '29:manager2', aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000009', name: 'Ravi Kumar' };
     const helen = await store().get<Person>(DEMO_ALLIANCE_ID, personId(DEMO_IDENTITIES.manager.email));
-    await store().create<Person>({ ...helen!, id: personId('ravi@riverside-hub.example'), email: 'ravi@riverside-hub.example', name: 'Ravi Kumar', teamsAadObjectId: second.aadObjectId });
+    await indexPersonIdentities(store(), await store().create<Person>({ ...helen!, id: personId('ravi@riverside-hub.example'), email: 'ravi@riverside-hub.example', name: 'Ravi Kumar', teamsAadObjectId: second.aadObjectId }));
     harness.connector.clear();
     const approve = executeActions(cardOf(managerCard)).find((a) => a.title.startsWith('Approve '))!;
     await Promise.all([
@@ -206,7 +207,7 @@ describe('Teams: request support and manager-channel brokerage over /api/message
     const matched = await store().get<Person>(DEMO_ALLIANCE_ID, request.matchedSupporterId!);
     // The demo supporter is linked; the proposal goes to whoever was approved.
     if (matched?.teamsAadObjectId !== supporter.aadObjectId) {
-      await store().replace<Person>({ ...matched!, teamsAadObjectId: 'matched-supporter-aad' }, matched!._etag);
+      await indexPersonIdentities(store(), await store().replace<Person>({ ...matched!, teamsAadObjectId: 'matched-supporter-aad' }, matched!._etag));
     }
     const proposed: TeamsUser = matched?.teamsAadObjectId === supporter.aadObjectId ? supporter : { id: '29:matched', aadObjectId: 'matched-supporter-aad', name: matched!.name };
     if (proposed !== supporter) await harness.install(proposed);

@@ -14,6 +14,8 @@ export function renderDigestCard(digest: WeeklyDigest): MessageCard {
     text(`${digest.allianceName}, ${digest.firstDay} to ${digest.lastDay}`, { muted: true }),
     facts([
       { label: 'New requests', value: `${digest.newRequests.count}${digest.newRequests.bySpecialism.length ? ` (${digest.newRequests.bySpecialism.map((s) => `${s.label} ${s.count}`).join(', ')})` : ''}` },
+      { label: 'Diagnostic visits', value: `${digest.diagnostics.requested} asked for, ${digest.diagnostics.reported} reported (${digest.diagnostics.days} days)` },
+      { label: 'Experts messaged directly', value: String(digest.directContacts) },
       { label: 'Matches made', value: String(digest.matchesMade.count) },
       { label: 'Waiting for a match', value: `${digest.waitingForMatch.count}${digest.waitingForMatch.count ? `, ${digest.waitingForMatch.averageDays} days on average` : ''}${digest.waitingForMatch.onHold ? `; ${digest.waitingForMatch.onHold} on hold` : ''}` },
       { label: 'Visits', value: `${digest.visits.thisWeek} this week, ${digest.visits.nextWeek} next week` },

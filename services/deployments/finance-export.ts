@@ -1,8 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Deployment } from '../domain/deployment.js';
+import type { DiagnosticReport } from '../domain/diagnostic.js';
 import type { Person } from '../domain/person.js';
 import type { School } from '../domain/school.js';
+import type { RequestKind } from '../domain/support-request.js';
 import type { VisitReport } from '../domain/visit-report.js';
 import { requireAlliance } from '../directory/directory-store.js';
 import type { ServiceContext } from '../service-context.js';
@@ -15,6 +17,8 @@ export interface FinancePeriod {
 
 export interface FinanceLine {
   reference: string;
+  /** Diagnostic visits are charged like support but listed as their own kind. */
+  kind: RequestKind;
   deploymentId: string;
   schoolUrn: string;
   schoolName: string;
@@ -46,14 +50,16 @@ export interface FinanceSummary {
 const periodSchema = z.object({ from: z.iso.date('use YYYY-MM-DD'), to: z.iso.date('use YYYY-MM-DD') })
   .refine((p) => p.from <= p.to, { path: ['to'], message: 'the end date is before the start date' });
 
-/** Days delivered in the period (by visit date in the reports) and what they cost, per deployment. */
+/** Days delivered in the period (by visit date in visit and diagnostic reports) and what they cost, per deployment. */
 export async function summariseFinance(ctx: ServiceContext, allianceId: string, period: FinancePeriod): Promise<FinanceSummary> {
   const { from, to } = parseInput(periodSchema, period);
   await requireAlliance(ctx.store, allianceId);
-  const reports = await ctx.store.query<VisitReport>(allianceId, {
-    type: 'visitReport',
-    where: [{ field: 'visitDate', op: 'gte', value: from }, { field: 'visitDate', op: 'lte', value: to }],
-  });
+  const inPeriod = [{ field: 'visitDate', op: 'gte' as const, value: from }, { field: 'visitDate', op: 'lte' as const, value: to }];
+  const [visitReports, diagnosticReports] = await Promise.all([
+    ctx.store.query<VisitReport>(allianceId, { type: 'visitReport', where: inPeriod }),
+    ctx.store.query<DiagnosticReport>(allianceId, { type: 'diagnosticReport', where: inPeriod }),
+  ]);
+  const reports: Array<Pick<VisitReport, 'deploymentId' | 'daysUsed'>> = [...visitReports, ...diagnosticReports];
   const daysByDeployment = new Map<string, number>();
   for (const report of reports) daysByDeployment.set(report.deploymentId, (daysByDeployment.get(report.deploymentId) ?? 0) + report.daysUsed);
 
@@ -69,7 +75,7 @@ export async function summariseFinance(ctx: ServiceContext, allianceId: string, 
     // The rate signed off in the plan is what was agreed; the match-time rate stands in without one.
     const dayRate = d.plan?.dayRate ?? d.dayRate;
     return {
-      reference: d.requestReference, deploymentId: d.id,
+      reference: d.requestReference, kind: d.kind ?? 'support', deploymentId: d.id,
       schoolUrn: d.schoolUrn, schoolName: schoolName.get(d.schoolUrn) ?? '',
       supporter: personName.get(d.supporterId) ?? d.supporterId,
       baseSchoolUrn: d.baseSchoolUrn, baseSchoolName: schoolName.get(d.baseSchoolUrn) ?? '',
@@ -89,10 +95,10 @@ export async function summariseFinance(ctx: ServiceContext, allianceId: string, 
 export function financeCsv(summary: FinanceSummary): string {
   const money = (amount: number) => amount.toFixed(2);
   const lines = stringify(summary.lines.map((l) => [
-    l.reference, l.deploymentId, l.schoolUrn, l.schoolName, l.supporter, l.baseSchoolUrn, l.baseSchoolName, l.designation, money(l.dayRate), l.days, money(l.amount),
+    l.reference, l.kind, l.deploymentId, l.schoolUrn, l.schoolName, l.supporter, l.baseSchoolUrn, l.baseSchoolName, l.designation, money(l.dayRate), l.days, money(l.amount),
   ]), {
     header: true,
-    columns: ['reference', 'deployment_id', 'school_charged_urn', 'school_charged', 'supporter', 'base_school_urn', 'base_school_to_reimburse', 'designation', 'day_rate', 'days', 'amount'],
+    columns: ['reference', 'kind', 'deployment_id', 'school_charged_urn', 'school_charged', 'supporter', 'base_school_urn', 'base_school_to_reimburse', 'designation', 'day_rate', 'days', 'amount'],
   });
   const section = (title: string, totals: FinanceTotal[]) => stringify([
     [title], ['urn', 'school', 'days', 'amount'], ...totals.map((t) => [t.urn, t.name, t.days, money(t.amount)]),

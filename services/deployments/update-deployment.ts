@@ -12,6 +12,11 @@ const MOVES: Partial<Record<DeploymentStatus, readonly DeploymentStatus[]>> = {
   completed: ['evaluated'],
 };
 
+/** A diagnostic visit is reported straight after it is accepted: there is no plan to agree. */
+const DIAGNOSTIC_MOVES: Partial<Record<DeploymentStatus, readonly DeploymentStatus[]>> = {
+  accepted: ['completed'],
+};
+
 export type DeploymentChange = AuditedChange<Deployment> & { to?: DeploymentStatus };
 
 /** One audited write of a deployment (see writeAudited), refusing moves its lifecycle does not allow. */
@@ -20,7 +25,8 @@ export async function updateDeployment(
   deployment: Stored<Deployment>,
   change: DeploymentChange,
 ): Promise<Stored<Deployment>> {
-  if (change.to && !MOVES[deployment.status]?.includes(change.to)) {
+  const moves = deployment.kind === 'diagnostic' ? DIAGNOSTIC_MOVES : MOVES;
+  if (change.to && !moves[deployment.status]?.includes(change.to)) {
     throw new BotError('illegal_transition', `A deployment that is ${deployment.status} cannot become ${change.to}.`);
   }
   return writeAudited(ctx, deployment, change);

@@ -2,7 +2,9 @@ import type { Alliance } from '../domain/alliance.js';
 import type { AuditEntry } from '../domain/audit.js';
 import type { Deployment } from '../domain/deployment.js';
 import { SPECIALISM_LABELS, type Specialism } from '../domain/specialisms.js';
-import type { SupportRequest } from '../domain/support-request.js';
+import { requestKind, type SupportRequest } from '../domain/support-request.js';
+import { countDirectContacts } from '../contacts/record-direct-contact.js';
+import { countDiagnostics } from '../diagnostics/count-diagnostics.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 import { digestNames } from './digest-names.js';
@@ -32,6 +34,9 @@ export async function computeDigest(ctx: ServiceContext, allianceId: string, iso
   const term = termOf(new Date(week.end.getTime() - 1), zone);
   const names = digestNames(ctx, allianceId);
   const records = await loadDigestRecords(ctx.store, allianceId, { start: week.start, end: week.end, termStart: term.start, asOf });
+  const period = { from: week.start.toISOString(), to: week.end.toISOString() };
+  const [diagnostics, contacts] = await Promise.all([countDiagnostics(ctx, allianceId, period), countDirectContacts(ctx, allianceId, period)]);
+  const supportCreated = records.created.filter((request) => requestKind(request) === 'support');
   const within = (at: string) => at >= week.start.toISOString() && at < week.end.toISOString();
 
   const matches = records.changed
@@ -58,7 +63,9 @@ export async function computeDigest(ctx: ServiceContext, allianceId: string, iso
     lastDay: week.lastDay,
     timeZone: zone,
     asOf: asOf.toISOString(),
-    newRequests: { count: records.created.length, bySpecialism: countBySpecialism(records.created) },
+    newRequests: { count: supportCreated.length, bySpecialism: countBySpecialism(supportCreated) },
+    diagnostics: { requested: diagnostics.requested, reported: diagnostics.reported, days: diagnostics.days },
+    directContacts: contacts.total,
     matchesMade: {
       count: matches.length,
       latest: await Promise.all(matches.slice(0, MATCHES_SHOWN).map(async ({ request, entry }) => ({
@@ -80,7 +87,7 @@ export async function computeDigest(ctx: ServiceContext, allianceId: string, iso
     visits: await upcomingVisits(records.underWay, week.lastDay, names),
     term: { name: term.name, firstDay: term.firstDay, lastDay: term.lastDay, ...termSpend(records) },
   };
-  const quiet = [digest.newRequests.count, digest.matchesMade.count, digest.evaluations.count, digest.waitingForMatch.count,
+  const quiet = [digest.newRequests.count, digest.diagnostics.requested, digest.diagnostics.reported, digest.directContacts, digest.matchesMade.count, digest.evaluations.count, digest.waitingForMatch.count,
     digest.waitingForMatch.onHold, digest.visits.thisWeek, digest.visits.nextWeek].every((count) => count === 0);
   return { ...digest, quiet };
 }
@@ -104,9 +111,12 @@ function countBySpecialism(requests: SupportRequest[]): SpecialismCount[] {
 function termSpend(records: DigestRecords): { deployments: number; days: number; cost: number; bySpecialism: SpecialismSpend[] } {
   const groups = new Map<string, SpecialismSpend>();
   for (const deployment of records.costed) {
-    const specialism = records.requests.get(deployment.requestId)?.specialisms[0];
-    const key = specialism ?? '';
-    const group = groups.get(key) ?? groups.set(key, { ...(specialism ? { specialism } : {}), label: specialism ? SPECIALISM_LABELS[specialism] : 'Not recorded', deployments: 0, days: 0, cost: 0 }).get(key)!;
+    // Diagnostic visits are spend of their own kind, whatever concerns the head named.
+    const diagnostic = deployment.kind === 'diagnostic';
+    const specialism = diagnostic ? undefined : records.requests.get(deployment.requestId)?.specialisms[0];
+    const key = diagnostic ? 'diagnostic' : specialism ?? '';
+    const label = diagnostic ? 'Diagnostic visits' : specialism ? SPECIALISM_LABELS[specialism] : 'Not recorded';
+    const group = groups.get(key) ?? groups.set(key, { ...(specialism ? { specialism } : {}), label, deployments: 0, days: 0, cost: 0 }).get(key)!;
     group.deployments += 1;
     group.days += deployment.daysCommitted;
     group.cost += deployment.daysCommitted * deployment.dayRate;

@@ -12,6 +12,8 @@ export function formatDigestText(digest: WeeklyDigest): string {
   const { newRequests, matchesMade, waitingForMatch, evaluations, visits, term } = digest;
   const lines = [title];
   lines.push(`New requests: ${newRequests.count}${list(newRequests.bySpecialism.map((s) => `${s.label} ${s.count}`))}`);
+  lines.push(`Diagnostic visits: ${digest.diagnostics.requested} asked for, ${digest.diagnostics.reported} reported (${plural(digest.diagnostics.days, 'day')})`);
+  lines.push(`Experts messaged directly: ${digest.directContacts}`);
   lines.push(`Matches made: ${matchesMade.count}`);
   for (const match of matchesMade.latest) {
     lines.push(`  ${match.reference} ${match.school}: ${match.supporter} (${day(match.at, digest.timeZone)})`);

@@ -66,7 +66,12 @@ export interface WeeklyDigest {
   asOf: string;
   /** Nothing new, nothing waiting, no visits ahead: renderers say so in one line. */
   quiet: boolean;
+  /** Support requests made during the week; diagnostics are counted on their own below. */
   newRequests: { count: number; bySpecialism: SpecialismCount[] };
+  /** Diagnostic visits asked for and reported during the week, and the days reported. */
+  diagnostics: { requested: number; reported: number; days: number };
+  /** Times someone chose to message an expert directly during the week (who and whom are kept, never what). */
+  directContacts: number;
   /** Requests a manager matched to a supporter during the week (moved to proposed); latest first. */
   matchesMade: { count: number; latest: MatchLine[] };
   /** Requests submitted or in matching at `asOf`, longest-waiting first; on-hold ones only counted. */

@@ -4,7 +4,7 @@ import type { School } from '../domain/school.js';
 import type { DocumentStore } from '../store/document-store.js';
 import { requireAlliance } from './directory-store.js';
 import { SCHOOL_COLUMNS } from './import-schools.js';
-import { LIST_SEPARATOR, PEOPLE_COLUMNS } from './person-row.js';
+import { LIST_SEPARATOR, PEOPLE_COLUMNS, yesNoCell } from './person-row.js';
 
 /** Writes an alliance's schools in the import format, ordered by URN, so the file round-trips. */
 export async function exportSchools(store: DocumentStore, allianceId: string): Promise<string> {
@@ -25,7 +25,7 @@ export async function exportPeople(store: DocumentStore, allianceId: string): Pr
       .filter((p) => !p.erasedAt)
       .map((p) => [
         p.email, p.name, p.role, p.baseSchoolUrn, p.designation, p.specialisms.join(LIST_SEPARATOR),
-        p.phases.join(LIST_SEPARATOR), p.daysPerYear, p.teamsAadObjectId, p.slackUserId,
+        p.phases.join(LIST_SEPARATOR), p.daysPerYear, p.teamsAadObjectId, p.slackUserId, yesNoCell(p.contactDirectly),
       ]),
     { header: true, columns: PEOPLE_COLUMNS.map((c) => c.name) },
   );

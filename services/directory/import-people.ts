@@ -19,6 +19,7 @@ const CLEARED: Partial<Record<keyof PersonFields, undefined>> = {
   specialisms: undefined,
   phases: undefined,
   daysPerYear: undefined,
+  contactDirectly: undefined,
 };
 
 const PROGRESS_EVERY = 2000;

@@ -10,6 +10,7 @@ export const PEOPLE_COLUMNS = [
   { name: 'email' }, { name: 'name' }, { name: 'role' }, { name: 'base_school_urn' }, { name: 'designation' },
   { name: 'specialisms' }, { name: 'phases' }, { name: 'days_per_year' },
   { name: 'teams_aad_object_id', optional: true }, { name: 'slack_user_id', optional: true },
+  { name: 'contact_directly', optional: true },
 ] as const satisfies readonly CsvColumn[];
 
 export const COLUMN_OF: Record<keyof PersonFields, string> = {
@@ -23,6 +24,7 @@ export const COLUMN_OF: Record<keyof PersonFields, string> = {
   daysPerYear: 'days_per_year',
   teamsAadObjectId: 'teams_aad_object_id',
   slackUserId: 'slack_user_id',
+  contactDirectly: 'contact_directly',
 };
 
 /** Lists in a cell are separated by semicolons, so commas never need quoting. */
@@ -58,6 +60,7 @@ export function parsePersonRow(row: CsvRow, problems: CsvProblems): PersonFields
     daysPerYear: daysInput(optionalCell(cells.days_per_year), (message) => fail('days_per_year', message)),
     teamsAadObjectId: optionalCell(cells.teams_aad_object_id),
     slackUserId: optionalCell(cells.slack_user_id),
+    contactDirectly: yesNoInput(optionalCell(cells.contact_directly), (message) => fail('contact_directly', message)),
   };
   const result = personFieldsSchema.safeParse(input, { reportInput: true });
   if (!result.success) {
@@ -89,4 +92,19 @@ function daysInput(value: string | undefined, fail: (message: string) => void): 
   if (/^\d+$/.test(value)) return Number(value);
   fail(`"${value}" is not a whole number of days`);
   return undefined;
+}
+
+/** yes/no (or true/false, y/n); empty leaves the designation's default. */
+function yesNoInput(value: string | undefined, fail: (message: string) => void): boolean | undefined {
+  if (value === undefined) return undefined;
+  const answer = value.toLowerCase();
+  if (['yes', 'y', 'true'].includes(answer)) return true;
+  if (['no', 'n', 'false'].includes(answer)) return false;
+  fail(`"${value}" is not yes or no; leave it empty for the default (yes, except for SLEs)`);
+  return undefined;
+}
+
+/** The cell export writes: empty when the person has the default. */
+export function yesNoCell(value: boolean | undefined): string {
+  return value === undefined ? '' : value ? 'yes' : 'no';
 }

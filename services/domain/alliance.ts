@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DAY_RATES, DESIGNATIONS, type Designation } from './designations.js';
+import type { JoiningSettings } from './membership.js';
 
 export const ALLIANCE_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
@@ -29,6 +30,8 @@ export interface Alliance {
   region?: string;
   dayRates: Record<Designation, number>;
   managerChannel?: { teams?: TeamsChannelLink; slack?: SlackChannelLink };
+  /** Whether and how schools may ask to join from the bot. */
+  joining?: JoiningSettings;
   createdAt: string;
 }
 

@@ -1,6 +1,7 @@
 import type { AuditEntry } from './audit.js';
 import type { DeploymentPlan } from './deployment-plan.js';
 import type { Designation } from './designations.js';
+import type { RequestKind } from './support-request.js';
 
 export const DEPLOYMENT_STATUSES = ['proposed', 'accepted', 'declined', 'planned', 'active', 'completed', 'evaluated', 'cancelled'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
@@ -12,6 +13,8 @@ export interface Deployment {
   type: 'deployment';
   requestId: string;
   requestReference: string;
+  /** 'diagnostic' for a diagnostic visit (reported, not planned); absent for support. */
+  kind?: RequestKind;
   supporterId: string;
   /** The school that receives support and is charged. */
   schoolUrn: string;

@@ -20,6 +20,8 @@ export const personFieldsSchema = z
     daysPerYear: z.number().int().min(0).max(200).default(0),
     teamsAadObjectId: z.string().trim().min(1).max(100).optional(),
     slackUserId: z.string().trim().regex(/^[UW][A-Z0-9]{2,20}$/, 'a Slack user id looks like U012ABCDEF').optional(),
+    /** May schools message this person directly? Unset means the default for their designation (direct-contact.ts). */
+    contactDirectly: z.boolean().optional(),
   })
   .superRefine((person, ctx) => {
     if (person.role === 'supporter') {

@@ -1,4 +1,5 @@
 import { IllegalTransitionError } from '../errors.js';
+import type { RequestKind } from './support-request.js';
 
 export const REQUEST_STATUSES = [
   'submitted', 'matching', 'proposed', 'accepted', 'planned', 'active', 'completed', 'evaluated', 'closed',
@@ -24,12 +25,17 @@ const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   cancelled: [],
 };
 
-export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
-  return TRANSITIONS[from].includes(to);
+/** A diagnostic visit has no plan: its report, once the leader has accepted, completes it. */
+const DIAGNOSTIC_SHORTCUTS: Partial<Record<RequestStatus, readonly RequestStatus[]>> = {
+  accepted: ['completed'],
+};
+
+export function canTransition(from: RequestStatus, to: RequestStatus, kind: RequestKind = 'support'): boolean {
+  return TRANSITIONS[from].includes(to) || (kind === 'diagnostic' && (DIAGNOSTIC_SHORTCUTS[from]?.includes(to) ?? false));
 }
 
-export function assertTransition(from: RequestStatus, to: RequestStatus): void {
-  if (!canTransition(from, to)) throw new IllegalTransitionError(from, to);
+export function assertTransition(from: RequestStatus, to: RequestStatus, kind: RequestKind = 'support'): void {
+  if (!canTransition(from, to, kind)) throw new IllegalTransitionError(from, to);
 }
 
 export function isOpen(status: RequestStatus): boolean {

@@ -22,12 +22,19 @@ export interface Decision {
   reason?: string;
 }
 
+/** What is asked for: support itself, or first a diagnostic visit to find out what support is needed. */
+export type RequestKind = 'support' | 'diagnostic';
+
 export interface SupportRequest {
   id: string;
   allianceId: string;
   type: 'supportRequest';
   /** Human reference such as S2S-2026-0042. */
   reference: string;
+  /** Absent on requests made before diagnostics existed: those are support. */
+  kind?: RequestKind;
+  /** The diagnostic report this support request follows on from. */
+  followsDiagnosticReportId?: string;
   schoolUrn: string;
   requesterId: string;
   specialisms: Specialism[];
@@ -47,4 +54,8 @@ export interface SupportRequest {
   createdAt: string;
   updatedAt: string;
   history: AuditEntry[];
+}
+
+export function requestKind(request: Pick<SupportRequest, 'kind'>): RequestKind {
+  return request.kind ?? 'support';
 }

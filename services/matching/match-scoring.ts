@@ -1,3 +1,4 @@
+import type { Designation } from '../domain/designations.js';
 import type { Person } from '../domain/person.js';
 import { phasesOverlap, type Phase } from '../domain/phases.js';
 import type { School } from '../domain/school.js';
@@ -10,6 +11,8 @@ export interface MatchNeed {
   daysWanted?: number;
   /** The requesting school: drives conflict of interest and locality. */
   schoolUrn?: string;
+  /** Only these designations qualify (a diagnostic asks for a system leader); absent means any. */
+  designations?: readonly Designation[];
 }
 
 /** Committed deployments count as recent work for this many days (the fairness rule). */
@@ -114,6 +117,7 @@ export function locality(context: MatchContext, base: SchoolFacts | undefined): 
  */
 export function scoreSupporter(context: MatchContext, person: Person): number | null {
   const { need, requesting } = context;
+  if (need.designations && (!person.designation || !need.designations.includes(person.designation))) return null;
   let specialismFit = 1;
   if (need.specialisms.length > 0) {
     let sum = 0;

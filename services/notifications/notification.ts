@@ -35,6 +35,14 @@ export type NotificationEvent =
   | { kind: 'deploymentCompleted'; deploymentId: string }
   /** The school's evaluation is in, for the supporter and the manager channel. */
   | { kind: 'deploymentEvaluated'; deploymentId: string }
+  /** A diagnostic visit was reported, for the requesting head and the manager channel, with the follow-on button. */
+  | { kind: 'diagnosticReported'; deploymentId: string; reportId: string }
+  /** A school asks to join or leave: the manager channel's card, with approve and decline buttons. */
+  | { kind: 'membershipForManagers'; membershipRequestId: string }
+  /** The manager channel's membership card is out of date: someone decided it. */
+  | { kind: 'membershipCardUpdate'; membershipRequestId: string }
+  /** The head who asked to join or leave hears the answer. */
+  | { kind: 'membershipDecided'; membershipRequestId: string }
   /** The manager channel's weekly digest for an ISO week such as 2026-W48 (services/digest computes it). */
   | { kind: 'weeklyDigest'; allianceId: string; week: string };
 

@@ -101,6 +101,7 @@ async function approve(
     type: 'deployment',
     requestId: request.id,
     requestReference: request.reference,
+    ...(request.kind === 'diagnostic' ? { kind: 'diagnostic' as const } : {}),
     supporterId: supporter.id,
     schoolUrn: request.schoolUrn,
     baseSchoolUrn: supporter.baseSchoolUrn,

@@ -28,6 +28,18 @@ export interface SubmitResult {
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{6,64}$/;
 
+/** What a new request holds beyond who asked: support, a diagnostic, or support following a diagnostic. */
+export type NewRequestFields = SupportRequestInput & Pick<SupportRequest, 'kind' | 'followsDiagnosticReportId'>;
+
+/** Whose request it is: the school it is for, the head who follows it, and who raised it. */
+export interface RequestOwner {
+  allianceId: string;
+  schoolUrn: string;
+  requesterId: string;
+  /** The head, or a manager raising it for the school (a follow-on from a diagnostic). */
+  raisedBy: string;
+}
+
 /**
  * Stores a head's request for their school and moves it to matching, with the best candidates
  * frozen on it for the manager channel. `submissionId` comes from the form instance, so a second
@@ -39,44 +51,62 @@ export async function submitSupportRequest(
   input: SupportRequestInput,
   meta: { via: ChannelKind; submissionId: string },
 ): Promise<SubmitResult> {
+  const schoolUrn = requireRequestingHead(requester);
+  return storeRequest(ctx, { allianceId: requester.allianceId, schoolUrn, requesterId: requester.id, raisedBy: requester.id }, { ...input, kind: 'support' }, meta);
+}
+
+/** The school a person may ask for on behalf of; only heads with a school in the directory may ask. */
+export function requireRequestingHead(requester: Person): string {
   if (requester.role !== 'head' || !requester.baseSchoolUrn) {
     throw new ForbiddenError('Only a school leader with a school in the directory can request support. Ask your alliance manager to add you as a head.');
   }
+  return requester.baseSchoolUrn;
+}
+
+/** Stores any kind of request once per submission, then puts it in front of the managers with its candidates. */
+export async function storeRequest(
+  ctx: ServiceContext,
+  owner: RequestOwner,
+  fields: NewRequestFields,
+  meta: { via: ChannelKind; submissionId: string },
+): Promise<SubmitResult> {
   if (!SUBMISSION_ID.test(meta.submissionId)) throw new ForbiddenError('This form is not valid any more. Please open a new one.');
   const id = `request-${meta.submissionId}`;
-  const existing = await ctx.store.get<SupportRequest>(requester.allianceId, id);
+  const existing = await ctx.store.get<SupportRequest>(owner.allianceId, id);
   if (existing) return { request: existing, alreadyReceived: true };
 
   const at = ctx.clock.now().toISOString();
-  const reference = await nextRequestReference(ctx.store, ctx.clock, requester.allianceId);
+  const reference = await nextRequestReference(ctx.store, ctx.clock, owner.allianceId);
   let submitted: Stored<SupportRequest>;
   try {
     submitted = await ctx.store.create<SupportRequest>({
       id,
-      allianceId: requester.allianceId,
+      allianceId: owner.allianceId,
       type: 'supportRequest',
       reference,
-      schoolUrn: requester.baseSchoolUrn,
-      requesterId: requester.id,
-      specialisms: input.specialisms,
-      phase: input.phase,
-      need: input.need,
-      outcomes: input.outcomes,
-      daysWanted: input.daysWanted,
-      preferredStart: input.preferredStart,
-      ...(input.ofstedContext ? { ofstedContext: input.ofstedContext } : {}),
+      ...(fields.kind === 'diagnostic' ? { kind: 'diagnostic' as const } : {}),
+      ...(fields.followsDiagnosticReportId ? { followsDiagnosticReportId: fields.followsDiagnosticReportId } : {}),
+      schoolUrn: owner.schoolUrn,
+      requesterId: owner.requesterId,
+      specialisms: fields.specialisms,
+      phase: fields.phase,
+      need: fields.need,
+      outcomes: fields.outcomes,
+      daysWanted: fields.daysWanted,
+      preferredStart: fields.preferredStart,
+      ...(fields.ofstedContext ? { ofstedContext: fields.ofstedContext } : {}),
       status: 'submitted',
       candidates: [],
       excludedCandidateIds: [],
       createdVia: meta.via,
       createdAt: at,
       updatedAt: at,
-      history: [{ at, by: requester.id, action: 'status', to: 'submitted' }],
+      history: [{ at, by: owner.raisedBy, action: 'status', to: 'submitted' }],
     });
   } catch (error) {
     // Two clicks raced past the check above: the other one stored it.
     if (error instanceof DuplicateError) {
-      const first = await ctx.store.get<SupportRequest>(requester.allianceId, id);
+      const first = await ctx.store.get<SupportRequest>(owner.allianceId, id);
       if (first) return { request: first, alreadyReceived: true };
     }
     throw error;
@@ -85,7 +115,7 @@ export async function submitSupportRequest(
   const candidates = await proposeCandidates(ctx, submitted);
   const matching = await transitionRequest(ctx, submitted, {
     to: 'matching',
-    by: requester.id,
+    by: owner.raisedBy,
     changes: { candidates },
     notify: [{ target: { kind: 'managerChannel' }, event: { kind: 'requestForManagers', requestId: id } }],
   });

@@ -1,6 +1,6 @@
 import { writeAudited, type AuditedChange } from '../audited-write.js';
 import { assertTransition, type RequestStatus } from '../domain/request-lifecycle.js';
-import type { SupportRequest } from '../domain/support-request.js';
+import { requestKind, type SupportRequest } from '../domain/support-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 
@@ -12,6 +12,6 @@ export async function transitionRequest(
   request: Stored<SupportRequest>,
   change: RequestChange,
 ): Promise<Stored<SupportRequest>> {
-  assertTransition(request.status, change.to);
+  assertTransition(request.status, change.to, requestKind(request));
   return writeAudited(ctx, request, { ...change, action: 'status' });
 }

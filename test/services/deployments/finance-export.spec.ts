@@ -54,8 +54,8 @@ describe('finance export', () => {
   it('writes one CSV with the lines, two labelled totals sections and a grand total', async () => {
     const csv = financeCsv(await summariseFinance(world.ctx, ALLIANCE, december));
     const rows = csv.trim().split('\n');
-    assert.equal(rows[0], 'reference,deployment_id,school_charged_urn,school_charged,supporter,base_school_urn,base_school_to_reimburse,designation,day_rate,days,amount');
-    assert.equal(rows[1], `S2S-2026-0001,${world.deployment.id},990001,Riverside Primary School,Sam Sle,990002,Kingfisher Academy,SLE,250.00,1.5,375.00`);
+    assert.equal(rows[0], 'reference,kind,deployment_id,school_charged_urn,school_charged,supporter,base_school_urn,base_school_to_reimburse,designation,day_rate,days,amount');
+    assert.equal(rows[1], `S2S-2026-0001,support,${world.deployment.id},990001,Riverside Primary School,Sam Sle,990002,Kingfisher Academy,SLE,250.00,1.5,375.00`);
     assert.ok(rows.includes('Totals by school charged'));
     assert.ok(rows.includes('990001,Riverside Primary School,3.5,1475.00'));
     assert.ok(rows.includes('Totals by base school to reimburse'));

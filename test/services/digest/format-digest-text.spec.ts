@@ -6,6 +6,8 @@ const BUSY: WeeklyDigest = {
   allianceId: 'riverside-hub', allianceName: 'Riverside Hub', week: '2026-W53', firstDay: '2026-12-28', lastDay: '2027-01-03',
   timeZone: 'Europe/London', asOf: '2027-01-04T00:00:00.000Z', quiet: false,
   newRequests: { count: 3, bySpecialism: [{ specialism: 'maths', label: 'Maths', count: 2 }, { specialism: 'send', label: 'SEND', count: 1 }] },
+  diagnostics: { requested: 2, reported: 1, days: 1.5 },
+  directContacts: 4,
   matchesMade: { count: 1, latest: [{ reference: 'S2S-2026-0041', school: 'Riverside Primary', supporter: 'Priya Shah', at: '2026-12-30T23:30:00.000Z' }] },
   waitingForMatch: { count: 1, averageDays: 12, longest: [{ reference: 'S2S-2026-0031', school: 'Kingfisher Academy', days: 12 }], onHold: 2 },
   evaluations: { count: 1, averageRating: 3 },
@@ -21,6 +23,8 @@ describe('formatDigestText', () => {
     assert.equal(formatDigestText(BUSY), [
       'Weekly digest for Riverside Hub, week 2026-W53 (28 Dec 2026 – 3 Jan 2027)',
       'New requests: 3 (Maths 2, SEND 1)',
+      'Diagnostic visits: 2 asked for, 1 reported (1.5 days)',
+      'Experts messaged directly: 4',
       'Matches made: 1',
       '  S2S-2026-0041 Riverside Primary: Priya Shah (Wed 30 Dec)',
       'Waiting for a match: 1, on average 12 days; 2 on hold',

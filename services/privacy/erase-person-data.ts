@@ -1,4 +1,6 @@
+import type { DiagnosticReport } from '../domain/diagnostic.js';
 import type { Evaluation } from '../domain/evaluation.js';
+import type { MembershipRequest } from '../domain/membership.js';
 import type { Person } from '../domain/person.js';
 import type { VisitReport } from '../domain/visit-report.js';
 import type { ServiceContext } from '../service-context.js';
@@ -17,7 +19,8 @@ export interface ErasureSummary {
 
 /**
  * Erases a person on request: name, email and channel ids are replaced, their channel addresses
- * removed, and the free text written by or about them in visit reports and evaluations redacted.
+ * removed, and the free text written by or about them in visit and diagnostic reports, evaluations
+ * and join requests redacted.
  * The person record and the figures stay (days, ratings, RAG), so finance and aggregate reports
  * still add up; `erasedAt` keeps the person out of matching and identification.
  */
@@ -29,6 +32,12 @@ export async function erasePersonData(ctx: ServiceContext, email: string, by: st
     const records = await collectPersonRecords(ctx, person);
     for (const report of records.visitReports) {
       await ctx.store.replace<VisitReport>(redactReport(report), report._etag);
+    }
+    for (const report of records.diagnosticReports) {
+      await ctx.store.replace<DiagnosticReport>({ ...report, strengths: ERASED_TEXT, priorities: ERASED_TEXT }, report._etag);
+    }
+    for (const request of records.membershipRequests) {
+      await ctx.store.replace<MembershipRequest>({ ...request, headName: ERASED_NAME, email: `${person.id}@erased.invalid` }, request._etag);
     }
     for (const evaluation of records.evaluationsAbout) {
       await ctx.store.replace<Evaluation>(redactEvaluation(evaluation), evaluation._etag);

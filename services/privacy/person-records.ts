@@ -1,5 +1,8 @@
 import type { AuditDocument } from '../domain/audit.js';
 import type { Deployment } from '../domain/deployment.js';
+import type { DiagnosticReport } from '../domain/diagnostic.js';
+import type { DirectContact } from '../domain/direct-contact.js';
+import type { MembershipRequest } from '../domain/membership.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import type { Person } from '../domain/person.js';
 import type { SupportRequest } from '../domain/support-request.js';
@@ -19,6 +22,11 @@ export interface PersonRecords {
   requestsDecided: Array<Stored<SupportRequest>>;
   deployments: Array<Stored<Deployment>>;
   visitReports: Array<Stored<VisitReport>>;
+  diagnosticReports: Array<Stored<DiagnosticReport>>;
+  directContactsMade: Array<Stored<DirectContact>>;
+  directContactsReceived: Array<Stored<DirectContact>>;
+  /** Requests to join or leave that gave this person's email. */
+  membershipRequests: Array<Stored<MembershipRequest>>;
   evaluationsAbout: Array<Stored<Evaluation>>;
   evaluationsGiven: Array<Stored<Evaluation>>;
   notifications: Array<Stored<OutboxMessage>>;
@@ -45,6 +53,10 @@ export async function collectPersonRecords(ctx: ServiceContext, person: Stored<P
     requestsDecided: await find('supportRequest', 'decision.by'),
     deployments: await find('deployment', 'supporterId'),
     visitReports: await find('visitReport', 'supporterId'),
+    diagnosticReports: await find('diagnosticReport', 'supporterId'),
+    directContactsMade: await find('directContact', 'fromPersonId'),
+    directContactsReceived: await find('directContact', 'toPersonId'),
+    membershipRequests: await ctx.store.query<MembershipRequest>(person.allianceId, { type: 'membershipRequest', where: [{ field: 'email', op: 'eq', value: person.email }] }),
     evaluationsAbout: await find('evaluation', 'supporterId'),
     evaluationsGiven: await find('evaluation', 'evaluatedBy'),
     notifications: await find('outbox', 'target.personId'),

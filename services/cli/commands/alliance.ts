@@ -1,11 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { DESIGNATIONS } from '../../domain/designations.js';
 import { addAlliance, listAlliances, setDayRate } from '../../directory/alliances.js';
 import { requireAlliance } from '../../directory/directory-store.js';
 import { ValidationError } from '../../errors.js';
+import { setJoiningSettings } from '../../membership/joining-settings.js';
 import { withCliContext } from '../cli-context.js';
 
-/** `s2s alliance add|list|rates`: the alliances every other record belongs to. */
+/** `s2s alliance add|list|rates|joining`: the alliances every other record belongs to. */
 export function registerAllianceCommands(program: Command): void {
   const alliance = program.command('alliance').description('create and list alliances, and set their day rates');
 
@@ -46,6 +48,24 @@ export function registerAllianceCommands(program: Command): void {
         if (options.designation) log(`Set the ${options.designation} day rate of ${current.id} to £${options.rate}.`);
         for (const designation of DESIGNATIONS) out.write(`${designation}\t${current.dayRates[designation]}\n`);
       }));
+
+  alliance
+    .command('joining')
+    .description('let schools ask to join from the bot: list the alliance and set its memorandum of understanding')
+    .requiredOption('--id <id>', 'the alliance')
+    .requiredOption('--listed <yes|no>', 'yes: people the bot does not know may see the alliance\'s name and ask to join', parseYesNo)
+    .requiredOption('--memorandum-file <file>', 'a text file with the memorandum a school acknowledges before asking')
+    .action((options: { id: string; listed: boolean; memorandumFile: string }) =>
+      withCliContext(async ({ store, clock, log }) => {
+        const memorandum = await readFile(options.memorandumFile, 'utf8');
+        const updated = await setJoiningSettings({ store, clock }, options.id, { listed: options.listed, memorandum });
+        log(`${updated.name} ${options.listed ? 'is listed and takes join requests from the bot' : 'is not listed: schools join by import only'}.`);
+      }));
+}
+
+function parseYesNo(value: string): boolean {
+  if (value === 'yes' || value === 'no') return value === 'yes';
+  throw new InvalidArgumentError('use yes or no');
 }
 
 function parsePounds(value: string): number {

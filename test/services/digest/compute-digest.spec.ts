@@ -75,6 +75,8 @@ for (const kind of SHARED_STORE_KINDS) {
         allianceId: HUB, allianceName: 'Riverside Hub', week: '2026-W48', firstDay: '2026-11-23', lastDay: '2026-11-29',
         timeZone: 'Europe/London', asOf: '2026-11-30T00:00:00.000Z', quiet: false,
         newRequests: { count: 4, bySpecialism: [count('English', 'english'), count('Maths', 'maths'), count('Phonics', 'phonics'), count('Science', 'science')] },
+        diagnostics: { requested: 0, reported: 0, days: 0 },
+        directContacts: 0,
         matchesMade: {
           count: 2,
           latest: [

@@ -33,10 +33,10 @@ describe('export-directory', () => {
       '990002,"Kingfisher Academy, Worcester",secondary,Worcestershire,WR4 9PG,,good,2023-03-08',
     ));
     assert.equal(await exportPeople(temp.store, 'test-hub'), csv(
-      PEOPLE_HEADER,
-      'helen@example.org,Helen Carter,manager,,,,,0,,',
-      'mark@example.org,Mark Davies,head,990002,,,,0,,',
-      'priya@example.org,"Shah, Priya",supporter,990001,SLE,maths;send,primary,15,aad-priya,U0PRIYA',
+      `${PEOPLE_HEADER},contact_directly`,
+      'helen@example.org,Helen Carter,manager,,,,,0,,,',
+      'mark@example.org,Mark Davies,head,990002,,,,0,,,',
+      'priya@example.org,"Shah, Priya",supporter,990001,SLE,maths;send,primary,15,aad-priya,U0PRIYA,',
     ));
   });
 

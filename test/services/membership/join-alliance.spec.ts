@@ -12,6 +12,8 @@ import { decideMembership } from '../../../services/membership/decide-membership
 import { listJoinableAlliances, setJoiningSettings } from '../../../services/membership/joining-settings.js';
 import { requestToJoin } from '../../../services/membership/request-to-join.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
+import { erasePersonData } from '../../../services/privacy/erase-person-data.js';
+import { exportPersonData } from '../../../services/privacy/export-person-data.js';
 import { addAlliance } from '../../../services/directory/alliances.js';
 import type { Stored } from '../../../services/store/document-store.js';
 import { csv, openStoreWithAlliance, PEOPLE_HEADER, TWO_SCHOOLS, type TempStore } from '../directory/temp-store.js';
@@ -70,6 +72,16 @@ describe('joining an alliance', () => {
       assert.deepEqual(events, ['membershipCardUpdate', 'membershipDecided', 'membershipForManagers']);
 
       await assert.rejects(decideMembership(ctx(), manager, request.id, { outcome: 'decline', reason: 'changed my mind' }), /already approved/);
+    });
+
+    it('is reached by the head\'s data export and erasure', async () => {
+      const { request } = await requestToJoin(ctx(), REQUESTER, 'test-hub', JOIN);
+      await decideMembership(ctx(), manager, request.id, { outcome: 'approve' });
+      const exported = await exportPersonData(ctx(), JOIN.email, 'admin');
+      assert.deepEqual((exported.alliances[0].membershipRequests as MembershipRequest[]).map((r) => r.id), [request.id]);
+      await erasePersonData(ctx(), JOIN.email, 'admin');
+      const erased = await temp.store.get<MembershipRequest>('test-hub', request.id);
+      assert.deepEqual([erased?.headName, erased?.email.endsWith('@erased.invalid')], ['Erased person', true]);
     });
 
     it('uses the email the channel confirmed over the one typed', async () => {

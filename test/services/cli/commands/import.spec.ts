@@ -50,7 +50,7 @@ describe('s2s import (command line)', function () {
       '  people.csv:4: base_school_urn: no school with URN 123456 in alliance test-hub; import the schools file first',
       '',
     ].join('\n'));
-    assert.equal(s2s('export', 'people', '--alliance', 'test-hub').stdout, `${PEOPLE_HEADER}\n`);
+    assert.equal(s2s('export', 'people', '--alliance', 'test-hub').stdout, `${PEOPLE_HEADER},contact_directly\n`);
   });
 
   it('imports a good file, reports on stderr, and exports it back on stdout', () => {
@@ -62,7 +62,8 @@ describe('s2s import (command line)', function () {
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /people\.csv: no problems found; writing…\nImported people\.csv into test-hub: 1 new people, 0 updated \(\d+\.\d s\)\.\n$/);
-    assert.equal(s2s('export', 'people', '--alliance', 'test-hub').stdout, people);
+    // Export adds the optional contact_directly column, empty for the default.
+    assert.equal(s2s('export', 'people', '--alliance', 'test-hub').stdout, csv(`${PEOPLE_HEADER},contact_directly`, 'priya@example.org,Priya Shah,supporter,990001,SLE,maths;send,primary,15,aad-priya,U0PRIYA,'));
   });
 
   it('exits 1 with a clear message for an unknown alliance or a missing file', () => {

@@ -42,10 +42,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const indexed = await buildIdentityIndexOnce(store, clock.now());
   if (indexed) logger.info(`Indexed the Teams and Slack ids of ${indexed} people so each turn finds its speaker with one read.`);
 
-  const adapter = createTeamsAdapter(config.teams, logger);
+  const teams = createTeamsAdapter(config.teams, logger);
   // Flows are built below; Slack only runs turns once the server is up.
   const slack = config.slack ? createSlackEdge(config.slack, (turn) => routeTurn(flows, turn), clock, logger) : undefined;
-  const senders = { teams: new TeamsSender(adapter, config.teams.appId ?? ''), ...(slack ? { slack: slack.sender } : {}) };
+  const senders = { teams: new TeamsSender(teams.adapter, config.teams.appId ?? ''), ...(slack ? { slack: slack.sender } : {}) };
   const deliverer = new ChannelDeliverer({ store, clock }, senders);
   const outbox = new OutboxDelivery({ store, clock }, deliverer, logger);
   const flows: FlowContext = {
@@ -55,12 +55,21 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     notificationsWritten: () => outbox.kick(),
     savedConversations: new Set(),
   };
-  const bot = new TeamsBot((turn) => routeTurn(flows, turn), clock);
+  // Member look-ups trust an activity's serviceUrl only when its token vouched for it, or in local mode.
+  const bot = new TeamsBot((turn) => routeTurn(flows, turn), clock, { trustUnsignedServiceUrl: config.mode === 'local' });
   const server = await startServer(
-    { store, logger, teamsEndpoint: createTeamsEndpoint(adapter, bot), ...(slack ? { slackListener: slack.requestListener } : {}) },
+    {
+      store,
+      logger,
+      ...(config.teams.enabled ? { teamsEndpoint: createTeamsEndpoint(teams, bot, logger) } : {}),
+      ...(slack ? { slackListener: slack.requestListener } : {}),
+    },
     config.port,
     config.host,
   );
+  if (config.mode === 'local' && !isLoopback(config.host)) {
+    logger.warn({ host: config.host }, `Local mode has no sign-in, and the demo people are public: anyone who can reach ${config.host} can act as any of them. Use HOST=127.0.0.1 unless this network is yours alone.`);
+  }
   await slack?.start();
   const scheduler = new DigestScheduler({ store, clock }, config.scheduler, logger, () => outbox.kick());
   const reminders = new ReminderScheduler({ store, clock }, config.scheduler, logger, () => outbox.kick());
@@ -84,4 +93,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       await store.close();
     },
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }

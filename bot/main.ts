@@ -17,7 +17,7 @@ const logger = createLogger(config.logLevel);
 const app = await startApp(config, { logger });
 logger.info(
   { url: app.url, store: config.store.kind, mode: config.mode },
-  `School-to-school support bot ready: Teams at ${app.url}/api/messages${config.slack ? `, Slack at ${app.url}/slack/events${config.slack.appToken ? ' and over Socket Mode' : ''}` : ''}, health at ${app.url}/healthz`,
+  `School-to-school support bot ready: ${config.teams.enabled ? `Teams at ${app.url}/api/messages` : 'Teams off'}${config.slack ? `, Slack at ${app.url}/slack/events${config.slack.appToken ? ' and over Socket Mode' : ''}` : ''}, health at ${app.url}/healthz`,
 );
 
 let stopping = false;

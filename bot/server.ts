@@ -8,8 +8,11 @@ import { InFlightTracker } from './in-flight-tracker.js';
 export interface ServerDependencies {
   store: DocumentStore;
   logger: Logger;
-  /** Handles one Bot Framework activity POST (built in bot/teams so botbuilder stays there). */
-  teamsEndpoint: (req: restify.Request, res: restify.Response) => Promise<void>;
+  /**
+   * Handles one Bot Framework activity POST (built in bot/teams so botbuilder stays there). Absent when
+   * Teams is not configured in production: then /api/messages is not served at all (404).
+   */
+  teamsEndpoint?: (req: restify.Request, res: restify.Response) => Promise<void>;
   /** Raw Node handler for Slack: it must see the unparsed body to check the signature. */
   slackListener?: (req: IncomingMessage, res: ServerResponse) => void;
 }
@@ -21,7 +24,7 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export async function startServer(deps: ServerDependencies, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+export async function startServer(deps: ServerDependencies, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   const server = restify.createServer({ name: 's2s-bot', handleUncaughtExceptions: false });
   const inFlight = new InFlightTracker();
   server.pre((req, res, next) => {
@@ -29,15 +32,22 @@ export async function startServer(deps: ServerDependencies, port: number, host =
     return next();
   });
 
+  hideErrorDetails(server, deps.logger);
+
   server.get('/healthz', async (_req, res) => {
     const health = await deps.store.health();
-    res.send(health.ok ? 200 : 503, { status: health.ok ? 'ok' : 'store unavailable', store: health });
+    if (!health.ok) deps.logger.error({ store: health }, 'health check: the store cannot serve');
+    // The detail (a file path or driver message) goes to the log, not to whoever asks.
+    res.send(health.ok ? 200 : 503, { status: health.ok ? 'ok' : 'store unavailable', store: { ok: health.ok, kind: health.kind } });
   });
 
-  // bodyParser only on this route: Slack's route needs the raw body for its signature check.
-  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }), async (req, res) => {
-    await deps.teamsEndpoint(req, res);
-  });
+  if (deps.teamsEndpoint) {
+    const teams = deps.teamsEndpoint;
+    // bodyParser only on this route: Slack's route needs the raw body for its signature check.
+    server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }), async (req, res) => {
+      await teams(req, res);
+    });
+  }
 
   if (deps.slackListener) {
     const slack = deps.slackListener;
@@ -67,3 +77,28 @@ export async function startServer(deps: ServerDependencies, port: number, host =
     },
   };
 }
+
+/**
+ * restify answers its own errors (bad JSON, unknown route, a handler that throws) with the error's
+ * message. Those can carry parser or driver internals, so every error body is replaced by a fixed
+ * sentence for its status; the real error goes to the log.
+ */
+function hideErrorDetails(server: restify.Server, logger: Logger): void {
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) logger.error({ err: error, path: req.path() }, 'HTTP request failed');
+    const body = { code: status, message: PUBLIC_ERROR_TEXT[status] ?? (status >= 500 ? PUBLIC_ERROR_TEXT[500] : 'The request was refused.') };
+    (error as { toJSON?: () => unknown }).toJSON = () => body;
+    (error as { body?: unknown }).body = body;
+    callback();
+  });
+}
+
+const PUBLIC_ERROR_TEXT: Record<number, string> = {
+  400: 'The request could not be read.',
+  404: 'There is nothing here.',
+  405: 'That method is not allowed here.',
+  413: 'The request is too large.',
+  415: 'That content type is not accepted here.',
+  500: 'Something went wrong on our side. Please try again.',
+};

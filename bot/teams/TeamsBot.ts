@@ -14,7 +14,11 @@ export class TeamsBot extends TeamsActivityHandler {
   // The alliance a multi-alliance person chose, per conversation and user (asked once per conversation).
   private readonly chosenAlliances = new Map<string, string>();
 
-  constructor(private readonly runTurn: TurnRunner, private readonly clock: Clock) {
+  constructor(
+    private readonly runTurn: TurnRunner,
+    private readonly clock: Clock,
+    private readonly options: { trustUnsignedServiceUrl: boolean } = { trustUnsignedServiceUrl: false },
+  ) {
     super();
     this.onMessage(async (context, next) => {
       const value = context.activity.value;
@@ -49,7 +53,7 @@ export class TeamsBot extends TeamsActivityHandler {
 
   private async turn(context: TurnContext, body: Parameters<typeof teamsTurn>[1]): Promise<TurnResult> {
     const key = `${context.activity.conversation.id}|${context.activity.from.id}`;
-    const result = await this.runTurn(teamsTurn(context, body, this.chosenAlliances.get(key)));
+    const result = await this.runTurn(teamsTurn(context, body, this.chosenAlliances.get(key), this.options.trustUnsignedServiceUrl));
     if (result.chosenAllianceId) this.chosenAlliances.set(key, result.chosenAllianceId);
     return result;
   }

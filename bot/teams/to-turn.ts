@@ -25,8 +25,9 @@ export function teamsPlace(context: TurnContext): TurnPlace {
 }
 
 /** The neutral turn for a Teams activity: who, where, and what they said, pressed or submitted. */
-export function teamsTurn(context: TurnContext, body: TurnBody, chosenAllianceId?: string): Turn {
+export function teamsTurn(context: TurnContext, body: TurnBody, chosenAllianceId?: string, trustUnsignedServiceUrl = false): Turn {
   const from = context.activity.from;
+  const lookupAllowed = trustUnsignedServiceUrl || serviceUrlIsSigned(context);
   return {
     ...body,
     user: {
@@ -36,6 +37,8 @@ export function teamsTurn(context: TurnContext, body: TurnBody, chosenAllianceId
       // Only asked when the AAD id is not yet linked to a directory person.
       // A failed look-up (a guest, or a user outside the tenant) means "not in the directory".
       lookupEmail: async () => {
+        // The look-up asks the activity's serviceUrl who this is: only a URL the token vouched for may answer.
+        if (!lookupAllowed) return undefined;
         const member = await TeamsInfo.getMember(context, from.id).catch(() => undefined);
         return member?.email ?? member?.userPrincipalName;
       },
@@ -43,6 +46,19 @@ export function teamsTurn(context: TurnContext, body: TurnBody, chosenAllianceId
     place: teamsPlace(context),
     ...(chosenAllianceId ? { chosenAllianceId } : {}),
   } as Turn;
+}
+
+/**
+ * Whether the Bot Framework token of this activity named its serviceUrl (the JWT `serviceurl` claim,
+ * which the adapter has already checked against the activity). An unsigned activity's serviceUrl is
+ * whatever the caller wrote, so a member look-up there would let the caller say who they are.
+ */
+function serviceUrlIsSigned(context: TurnContext): boolean {
+  const identity = context.turnState.get<{ isAuthenticated: boolean; getClaimValue(type: string): string | null } | undefined>(
+    context.adapter.BotIdentityKey,
+  );
+  const claim = identity?.isAuthenticated ? identity.getClaimValue('serviceurl') : null;
+  return Boolean(claim) && claim === context.activity.serviceUrl;
 }
 
 /** A card press (Action.Execute invoke or Action.Submit message): a form submission or a button. */

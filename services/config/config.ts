@@ -9,7 +9,8 @@ const environmentSchema = z.object({
   S2S_MODE: z.enum(['local', 'production']).default('local'),
   // 0 asks the system for a free port (tests and benchmarks).
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default('0.0.0.0'),
+  // Local mode has no authentication, so it listens on loopback unless HOST says otherwise.
+  HOST: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_PATH: z.string().min(1).default('data/s2s.db'),
   COSMOS_ENDPOINT: z.url('must be a URL such as https://myaccount.documents.azure.com:443/').optional(),
@@ -20,6 +21,8 @@ const environmentSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  // Where Bot Framework token signing keys are published; unset means the public Bot Framework cloud.
+  BOT_OPENID_METADATA_URL: z.url().optional(),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -42,7 +45,15 @@ export interface Config {
   store:
     | { kind: 'sqlite'; path: string }
     | { kind: 'cosmos'; endpoint: string; key?: string; database: string; container: string };
-  teams: { appId?: string; appPassword?: string; tenantId?: string; appType: Environment['MICROSOFT_APP_TYPE'] };
+  teams: {
+    /** Whether /api/messages is served: always in local mode, in production only with an app id (so with JWT checks). */
+    enabled: boolean;
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: Environment['MICROSOFT_APP_TYPE'];
+    openIdMetadataUrl?: string;
+  };
   slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string; botId?: string; botUserId?: string };
   demoSeed: boolean;
   scheduler: { enabled: boolean; digestCron: string; timeZone: string };
@@ -68,12 +79,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return {
     mode: e.S2S_MODE,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     logLevel: e.LOG_LEVEL,
     store: e.COSMOS_ENDPOINT
       ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE, container: e.COSMOS_CONTAINER }
       : { kind: 'sqlite', path: e.SQLITE_PATH },
-    teams: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE },
+    teams: {
+      enabled: !production || Boolean(e.MICROSOFT_APP_ID),
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+    },
     slack: e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
       ? {
         signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL,

@@ -23,6 +23,8 @@ export interface FakeMember {
 export class FakeBotConnector {
   readonly calls: RecordedCall[] = [];
   readonly members = new Map<string, FakeMember>();
+  /** Every member id the bot asked about (TeamsInfo.getMember), in order. */
+  readonly memberLookups: string[] = [];
   /** Set to make the next calls fail with this status (and optional Retry-After seconds). */
   failNext: Array<{ status: number; retryAfter?: number }> = [];
   private server?: Server;
@@ -42,6 +44,7 @@ export class FakeBotConnector {
           return;
         }
         if (match?.[2] === 'members' && req.method === 'GET') {
+          this.memberLookups.push(decodeURIComponent(match[3] ?? ''));
           const member = this.members.get(decodeURIComponent(match[3] ?? ''));
           res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' });
           res.end(JSON.stringify(member ? { ...member, userPrincipalName: member.email } : { error: { code: 'NotFound' } }));

@@ -19,7 +19,7 @@ describe('TeamsSender: proactive messages through the Bot Connector', () => {
 
   before(async () => {
     await connector.start();
-    sender = new TeamsSender(createTeamsAdapter({ appType: 'MultiTenant' }, pino({ level: 'silent' })), '');
+    sender = new TeamsSender(createTeamsAdapter({ enabled: true, appType: 'MultiTenant' }, pino({ level: 'silent' })).adapter, '');
   });
   after(() => connector.stop());
   beforeEach(() => { connector.clear(); connector.failNext = []; });

@@ -28,7 +28,8 @@ export function formSubmission(turns: SlackTurns) {
       return;
     }
     await ack();
-    const origin: SlackOrigin = { userId: body.user.id, ...metadata.origin };
+    // Who submitted comes from the signed payload, never from the metadata the view carried.
+    const origin: SlackOrigin = { ...metadata.origin, userId: body.user.id, ...(body.team?.id ? { teamId: body.team.id } : {}) };
     const turn = { kind: 'formSubmit' as const, formId: metadata.formId, values, data: metadata.data };
     await turns.answer(client, origin, turn, createViewAnswerer(client, origin));
   };

@@ -5,7 +5,7 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const root = path.join(__dirname, '..');
 const tsx = pathToFileURL(require.resolve('tsx', { paths: [root] })).href;
-const result = spawnSync(process.execPath, ['--import', tsx, path.join(root, 'services/cli/main.ts'), ...process.argv.slice(2)], {
+const result = spawnSync(process.execPath, ['--import', tsx, path.join(root, 'cli/main.ts'), ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);

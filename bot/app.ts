@@ -52,7 +52,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     store,
     clock,
     logger,
-    notificationsWritten: () => outbox.kick(),
+    wakeOutbox: () => outbox.kick(),
     savedConversations: new Set(),
   };
   // Member look-ups trust an activity's serviceUrl only when its token vouched for it, or in local mode.
@@ -71,8 +71,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     logger.warn({ host: config.host }, `Local mode has no sign-in, and the demo people are public: anyone who can reach ${config.host} can act as any of them. Use HOST=127.0.0.1 unless this network is yours alone.`);
   }
   await slack?.start();
-  const scheduler = new DigestScheduler({ store, clock }, config.scheduler, logger, () => outbox.kick());
-  const reminders = new ReminderScheduler({ store, clock }, config.scheduler, logger, () => outbox.kick());
+  const scheduler = new DigestScheduler(flows, config.scheduler, logger);
+  const reminders = new ReminderScheduler(flows, config.scheduler, logger);
   if (overrides.startOutbox !== false) {
     outbox.start();
     scheduler.start();

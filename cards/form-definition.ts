@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** One answer as either channel can express it, before the form's schema gives it a type. */
 export type RawValue = string | string[] | boolean | undefined;
@@ -25,9 +25,10 @@ export interface TextField extends InputFieldBase {
   placeholder?: string;
 }
 
-/** Whole numbers only: days, ratings and counts are never fractional here. */
+/** Whole numbers, or whole and half (days of support) when `halfDays` is set. */
 export interface NumberField extends InputFieldBase {
   type: 'number';
+  halfDays?: boolean;
   min?: number;
   max?: number;
   placeholder?: string;
@@ -77,7 +78,21 @@ export interface FormDefinition<T> {
   submitActionId: string;
   intro?: string;
   fields: readonly FormField[];
+  /** Usually `mapOnto(...)`: the answers mapped onto a service input and checked by the domain's schema. */
   schema: z.ZodType<T>;
+  /**
+   * The field that asked for the answer at a path of the schema's output (`['objectives', 1, 'objective']`
+   * → `objective2`, given the answers), so the domain's problems land under the right field. Default: the path's first key.
+   */
+  fieldOf?: (path: readonly PropertyKey[], answers: RawValues) => string | undefined;
+}
+
+/**
+ * A form's schema as the domain's: `toInput` only reshapes the answers (numbered groups into lists,
+ * text into numbers); every limit and message comes from the service's own schema, checked once.
+ */
+export function mapOnto<T>(toInput: (answers: Readonly<Record<string, unknown>>) => unknown, input: z.ZodType<T>): z.ZodType<T> {
+  return z.record(z.string(), z.unknown()).transform(toInput).pipe(input);
 }
 
 /** Same shape as services' FieldProblem, so a ValidationError can carry these unchanged. */
@@ -99,15 +114,29 @@ export function parseFormSubmission<T>(definition: FormDefinition<T>, rawValues:
   const input = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
   const result = definition.schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problems: problemsOnFields(definition, rawValues, result.error.issues) };
+}
+
+/**
+ * Puts each problem (from the form's schema, or a service's ValidationError with a dotted path) under
+ * the field that asked, one per field; a problem no field owns lands on the first input, so both
+ * channels can show it.
+ */
+export function problemsOnFields(
+  definition: FormDefinition<unknown>,
+  answers: RawValues,
+  problems: ReadonlyArray<{ path: readonly PropertyKey[] | string; message: string }>,
+): FormProblem[] {
+  const fields = inputFields(definition);
   const known = new Set(fields.map((field) => field.id));
-  const problems: FormProblem[] = [];
-  for (const issue of result.error.issues) {
-    const key = issue.path[0];
-    // A problem must land on an input the person can see, or neither channel can show it.
-    const field = typeof key === 'string' && known.has(key) ? key : (fields[0]?.id ?? definition.id);
-    if (!problems.some((problem) => problem.field === field)) problems.push({ field, message: issue.message });
+  const shown: FormProblem[] = [];
+  for (const problem of problems) {
+    const path = typeof problem.path === 'string' ? problem.path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)) : problem.path;
+    const mapped = definition.fieldOf?.(path, answers) ?? path[0];
+    const field = typeof mapped === 'string' && known.has(mapped) ? mapped : (fields[0]?.id ?? definition.id);
+    if (!shown.some((p) => p.field === field)) shown.push({ field, message: problem.message });
   }
-  return { ok: false, problems };
+  return shown;
 }
 
 /** Gives each schema one shape per field type, whichever channel the answer came from. */

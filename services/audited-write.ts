@@ -45,11 +45,13 @@ export async function writeAudited<T extends AuditedRecord>(ctx: ServiceContext,
       change.notify,
     );
   }
-  return ctx.store.replace<T>({
+  const written = await ctx.store.replace<T>({
     ...record,
     ...change.changes,
     status: change.to ?? record.status,
     updatedAt: at,
     history: [...record.history, entry],
   } as T, record._etag);
+  if (change.notify?.length) ctx.wakeOutbox?.();
+  return written;
 }

@@ -8,10 +8,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'illegal_transition'
   | 'config'
-  | 'import'
-  | 'channel_api'
-  | 'store_unavailable'
-  | 'internal';
+  | 'channel_api';
 
 export class BotError extends Error {
   readonly code: ErrorCode;
@@ -86,10 +83,4 @@ export class ChannelApiError extends BotError {
     this.retryAfterMs = details.retryAfterMs;
     this.permanent = details.permanent;
   }
-}
-
-export function toBotError(error: unknown): BotError {
-  if (error instanceof BotError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new BotError('internal', message, { cause: error });
 }

@@ -5,4 +5,9 @@ import type { DocumentStore } from './store/document-store.js';
 export interface ServiceContext {
   store: DocumentStore;
   clock: Clock;
+  /**
+   * Asks the outbox to deliver soon. The audited write calls it once its change is stored, so what it
+   * announced goes out now rather than at the next poll; without it (CLI, tests) the poll finds it.
+   */
+  wakeOutbox?: () => void;
 }

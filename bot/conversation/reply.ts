@@ -18,12 +18,6 @@ export interface TurnResult {
   replies: Reply[];
   /** For a press on a card or form: what that card should become, updated in place. */
   replaceSource?: Reply;
-  /** The alliance chosen in this turn, for the edge to remember for the conversation. */
-  chosenAllianceId?: string;
-}
-
-export function say(...replies: Reply[]): TurnResult {
-  return { replies };
 }
 
 export function cardReply(card: MessageCard): Reply {

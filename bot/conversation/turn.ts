@@ -1,5 +1,6 @@
 import type { RawValues } from '../../cards/form-definition.js';
 import type { ChannelUser } from '../../services/identity/channel-identity.js';
+import type { TurnResult } from './reply.js';
 
 /** Where the turn happened: a one-to-one chat with the bot, or a team/workspace channel. */
 export interface TurnPlace {
@@ -13,16 +14,18 @@ export interface TurnPlace {
 interface TurnBase {
   user: ChannelUser & { name?: string };
   place: TurnPlace;
-  /** The alliance the person chose earlier in this conversation, when they belong to several. */
-  chosenAllianceId?: string;
 }
 
+/** What happened, before the edge adds who and where. */
+export type TurnBody =
+  | { kind: 'message'; text: string }
+  | { kind: 'formSubmit'; formId: string; values: RawValues; data: Record<string, unknown> }
+  | { kind: 'action'; actionId: string; data: Record<string, unknown> }
+  | { kind: 'installed' }
+  | { kind: 'uninstalled' };
+
 /** What happened, stripped of channel detail: the flows see only this. */
-export type Turn = TurnBase &
-  (
-    | { kind: 'message'; text: string }
-    | { kind: 'formSubmit'; formId: string; values: RawValues; data: Record<string, unknown> }
-    | { kind: 'action'; actionId: string; data: Record<string, unknown> }
-    | { kind: 'installed' }
-    | { kind: 'uninstalled' }
-  );
+export type Turn = TurnBase & TurnBody;
+
+/** How an edge hands a turn to the flows. */
+export type TurnRunner = (turn: Turn) => Promise<TurnResult>;

@@ -5,7 +5,7 @@ import { isSpecialism, type Specialism } from '../../services/domain/specialisms
 import { findCandidates } from '../../services/matching/find-candidates.js';
 import type { Stored } from '../../services/store/document-store.js';
 import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
-import { renderSearchResultsCard } from '../views/search-results-card.js';
+import { buildSearchResultsCard } from '../views/search-results-card.js';
 import type { FlowContext } from './flow-context.js';
 
 const PAGE_SIZE = 5;
@@ -27,7 +27,7 @@ export async function findSupporters(
     // A head's own school and trust are left out, as they would be for a request.
     ...(person.role === 'head' && person.baseSchoolUrn ? { schoolUrn: person.baseSchoolUrn } : {}),
   }, { limit: PAGE_SIZE, offset, requirePhase: phase !== null });
-  const card = renderSearchResultsCard({ specialisms, phase, offset, total: page.total, results: page.candidates, canRequest: person.role === 'head' });
+  const card = buildSearchResultsCard({ specialisms, phase, offset, total: page.total, results: page.candidates, canRequest: person.role === 'head' });
   return { replies: [cardReply(card)] };
 }
 

@@ -5,14 +5,14 @@ import type { Stored } from '../../services/store/document-store.js';
 import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
 import type { Turn } from '../conversation/turn.js';
 import { listDeliveryProblems } from '../../services/notifications/delivery-problems.js';
-import { renderDeliveryProblemsCard } from '../views/delivery-problems-card.js';
-import { renderHelpCard } from '../views/help-card.js';
-import { renderMyWorkCard } from '../views/my-work-card.js';
+import { buildDeliveryProblemsCard } from '../views/delivery-problems-card.js';
+import { buildHelpCard } from '../views/help-card.js';
+import { buildMyWorkCard } from '../views/my-work-card.js';
 import { linkBrokerageChannel } from './brokerage-flow.js';
 import { findSupporters } from './find-supporter-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { showRequestForm } from './request-support-flow.js';
-import { showVisitReportForm } from './visit-report-flow.js';
+import { chooseVisitReport } from './visit-report-flow.js';
 
 const USE_THIS_CHANNEL = /\buse\s+this\s+channel\b/i;
 const DELIVERY_PROBLEMS = /\bdelivery\s+problems?\b/i;
@@ -20,7 +20,7 @@ const DELIVERY_PROBLEMS = /\bdelivery\s+problems?\b/i;
 /** Managers only: notifications the outbox gave up on, in their alliance. */
 async function showDeliveryProblems(ctx: FlowContext, person: Stored<Person>): Promise<TurnResult> {
   if (person.role !== 'manager' && person.role !== 'admin') return { replies: [textReply('Only the alliance manager can see delivery problems.')] };
-  return { replies: [cardReply(renderDeliveryProblemsCard(await listDeliveryProblems(ctx, person.allianceId, 20)))] };
+  return { replies: [cardReply(buildDeliveryProblemsCard(await listDeliveryProblems(ctx, person.allianceId, 20)))] };
 }
 
 /** Free text from either channel, through the one recogniser. */
@@ -30,16 +30,16 @@ export async function handleMessage(ctx: FlowContext, person: Stored<Person>, tu
   const recognition = recognize(turn.text);
   switch (recognition.intent) {
     case 'request_support':
-      return showRequestForm(ctx, person, recognition);
+      return showRequestForm(ctx, person, { data: {}, channel: turn.user.channel }, recognition);
     case 'find_supporter':
       return findSupporters(ctx, person, recognition.specialisms, recognition.phase);
     case 'my_requests':
-      return { replies: [cardReply(renderMyWorkCard(await listMyWork(ctx, person)))] };
+      return { replies: [cardReply(buildMyWorkCard(await listMyWork(ctx, person)))] };
     case 'submit_visit_report':
-      return showVisitReportForm(ctx, person);
+      return chooseVisitReport(ctx, person, turn.user.channel);
     case 'help':
-      return { replies: [cardReply(renderHelpCard(person.role, person.name))] };
+      return { replies: [cardReply(buildHelpCard(person.role, person.name))] };
     case 'none':
-      return { replies: [cardReply(renderHelpCard(person.role, person.name, "Sorry, I didn't understand that. Here is what I can help with."))] };
+      return { replies: [cardReply(buildHelpCard(person.role, person.name, "Sorry, I didn't understand that. Here is what I can help with."))] };
   }
 }

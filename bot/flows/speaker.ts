@@ -6,7 +6,7 @@ import { ACTIONS } from './action-ids.js';
 import type { FlowContext } from './flow-context.js';
 
 /** For someone the directory does not know: who to ask (names only, no contact details), and nothing else. */
-export async function renderUnknownUserCard(ctx: FlowContext): Promise<MessageCard> {
+export async function buildUnknownUserCard(ctx: FlowContext): Promise<MessageCard> {
   const managers = await ctx.store.queryAllAlliances<Person>({
     type: 'person',
     where: [{ field: 'role', op: 'eq', value: 'manager' }, { field: 'erasedAt', op: 'eq', value: null }],
@@ -25,7 +25,7 @@ export async function renderUnknownUserCard(ctx: FlowContext): Promise<MessageCa
 }
 
 /** A person in more than one alliance says which one this conversation is about. */
-export async function renderAllianceChoiceCard(ctx: FlowContext, people: Array<Stored<Person>>): Promise<MessageCard> {
+export async function buildAllianceChoiceCard(ctx: FlowContext, people: Array<Stored<Person>>): Promise<MessageCard> {
   const buttons = [];
   for (const person of people) {
     const alliance = await ctx.store.get<Alliance>(person.allianceId, person.allianceId);

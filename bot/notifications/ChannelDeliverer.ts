@@ -11,7 +11,7 @@ import type { Pace } from '../../services/notifications/pacing.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import type { Stored } from '../../services/store/document-store.js';
 import type { ChannelSender, PostedMessage } from './channel-sender.js';
-import { renderNotification } from './render-notification.js';
+import { buildNotification } from './build-notification.js';
 
 /** A card posted under a key, so the next card with that key edits it instead of posting again. */
 interface PostedCard extends PostedMessage {
@@ -32,7 +32,7 @@ export class ChannelDeliverer implements NotificationDeliverer {
   constructor(private readonly ctx: ServiceContext, private readonly senders: Partial<Record<ChannelKind, ChannelSender>>) {}
 
   async deliver(message: Stored<OutboxMessage>): Promise<Record<string, unknown> | undefined> {
-    const card = await renderNotification(this.ctx, message.allianceId, message.event);
+    const card = await buildNotification(this.ctx, message.allianceId, message.event);
     if (!card) return { skipped: 'the records it spoke of are gone' };
     const destinations = await this.destinations(message);
     for (const destination of destinations) await this.send(message.allianceId, destination, card);

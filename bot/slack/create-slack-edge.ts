@@ -7,7 +7,8 @@ import type { Logger } from '../../services/logger.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { registerListeners } from './listeners/index.js';
 import { SlackSender } from './SlackSender.js';
-import { SlackTurns, type TurnRunner } from './SlackTurns.js';
+import type { TurnRunner } from '../conversation/turn.js';
+import { SlackTurns } from './SlackTurns.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 const SLACK_CALL_TIMEOUT_MS = 10_000;

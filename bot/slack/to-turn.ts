@@ -1,11 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { RawValues } from '../../cards/form-definition.js';
-import type { Turn, TurnPlace } from '../conversation/turn.js';
-
-export type TurnBody =
-  | { kind: 'message'; text: string }
-  | { kind: 'formSubmit'; formId: string; values: RawValues; data: Record<string, unknown> }
-  | { kind: 'action'; actionId: string; data: Record<string, unknown> };
+import type { Turn, TurnBody, TurnPlace } from '../conversation/turn.js';
 
 /** Who spoke and where, as every Slack payload gives it (ids only). */
 export interface SlackOrigin {
@@ -37,7 +31,7 @@ export function slackPlace(origin: SlackOrigin): TurnPlace {
 }
 
 /** The neutral turn for a Slack payload. users.info is only asked when the id is not yet linked. */
-export function slackTurn(client: WebClient, origin: SlackOrigin, body: TurnBody, chosenAllianceId?: string): Turn {
+export function slackTurn(client: WebClient, origin: SlackOrigin, body: TurnBody): Turn {
   return {
     ...body,
     user: {
@@ -46,8 +40,7 @@ export function slackTurn(client: WebClient, origin: SlackOrigin, body: TurnBody
       lookupEmail: () => lookupEmail(client, origin.userId),
     },
     place: slackPlace(origin),
-    ...(chosenAllianceId ? { chosenAllianceId } : {}),
-  };
+  } as Turn;
 }
 
 /** users.info needs users:read.email. Slack saying no (user_not_found) means "not in the directory"; an outage is an error. */

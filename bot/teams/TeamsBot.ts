@@ -1,19 +1,14 @@
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Clock } from '../../services/clock.js';
 import type { TurnResult } from '../conversation/reply.js';
-import type { Turn } from '../conversation/turn.js';
+import type { TurnBody, TurnRunner } from '../conversation/turn.js';
 import { replyToActivity, replyToAdaptiveCard } from './render-reply.js';
 import { cardActionBody, teamsTurn } from './to-turn.js';
-
-export type TurnRunner = (turn: Turn) => Promise<TurnResult>;
 
 const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** The Teams edge: activities in, neutral turns to the flows, Adaptive Cards back out. No business rules here. */
 export class TeamsBot extends TeamsActivityHandler {
-  // The alliance a multi-alliance person chose, per conversation and user (asked once per conversation).
-  private readonly chosenAlliances = new Map<string, string>();
-
   constructor(
     private readonly runTurn: TurnRunner,
     private readonly clock: Clock,
@@ -51,11 +46,8 @@ export class TeamsBot extends TeamsActivityHandler {
       : { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done' } };
   }
 
-  private async turn(context: TurnContext, body: Parameters<typeof teamsTurn>[1]): Promise<TurnResult> {
-    const key = `${context.activity.conversation.id}|${context.activity.from.id}`;
-    const result = await this.runTurn(teamsTurn(context, body, this.chosenAlliances.get(key), this.options.trustUnsignedServiceUrl));
-    if (result.chosenAllianceId) this.chosenAlliances.set(key, result.chosenAllianceId);
-    return result;
+  private turn(context: TurnContext, body: TurnBody): Promise<TurnResult> {
+    return this.runTurn(teamsTurn(context, body, this.options.trustUnsignedServiceUrl));
   }
 
   /** Sends replies; updates the pressed card in place for everyone who can see it. */

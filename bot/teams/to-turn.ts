@@ -1,15 +1,7 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import { readTeamsAction, parseTeamsSubmission, FORM_ID_KEY } from '../../cards/render/adaptive.js';
-import type { RawValues } from '../../cards/form-definition.js';
-import type { Turn, TurnPlace } from '../conversation/turn.js';
-import { formDefinitionFor } from '../flows/form-registry.js';
-
-type TurnBody =
-  | { kind: 'message'; text: string }
-  | { kind: 'formSubmit'; formId: string; values: RawValues; data: Record<string, unknown> }
-  | { kind: 'action'; actionId: string; data: Record<string, unknown> }
-  | { kind: 'installed' }
-  | { kind: 'uninstalled' };
+import type { Turn, TurnBody, TurnPlace } from '../conversation/turn.js';
+import { blankForm } from '../flows/forms.js';
 
 /** Where a Teams activity happened, with the reference needed to write there later. */
 export function teamsPlace(context: TurnContext): TurnPlace {
@@ -25,7 +17,7 @@ export function teamsPlace(context: TurnContext): TurnPlace {
 }
 
 /** The neutral turn for a Teams activity: who, where, and what they said, pressed or submitted. */
-export function teamsTurn(context: TurnContext, body: TurnBody, chosenAllianceId?: string, trustUnsignedServiceUrl = false): Turn {
+export function teamsTurn(context: TurnContext, body: TurnBody, trustUnsignedServiceUrl = false): Turn {
   const from = context.activity.from;
   const lookupAllowed = trustUnsignedServiceUrl || serviceUrlIsSigned(context);
   return {
@@ -44,7 +36,6 @@ export function teamsTurn(context: TurnContext, body: TurnBody, chosenAllianceId
       },
     },
     place: teamsPlace(context),
-    ...(chosenAllianceId ? { chosenAllianceId } : {}),
   } as Turn;
 }
 
@@ -65,7 +56,7 @@ function serviceUrlIsSigned(context: TurnContext): boolean {
 export function cardActionBody(activityValue: unknown, now: Date): TurnBody {
   const { verb, data } = readTeamsAction(activityValue);
   const formId = typeof data[FORM_ID_KEY] === 'string' ? (data[FORM_ID_KEY] as string) : undefined;
-  const form = formId ? formDefinitionFor(formId, now) : undefined;
+  const form = formId ? blankForm(formId, now) : undefined;
   if (formId && form) return { kind: 'formSubmit', formId, values: parseTeamsSubmission(form, activityValue), data: { ...data } };
   return { kind: 'action', actionId: verb ?? '', data: { ...data } };
 }

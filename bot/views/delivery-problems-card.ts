@@ -2,7 +2,7 @@ import { card, heading, list, text, type MessageCard } from '../../cards/message
 import type { DeliveryProblem } from '../../services/notifications/delivery-problems.js';
 
 /** For managers: notifications that could not be delivered, who missed what and why, newest first. */
-export function renderDeliveryProblemsCard(problems: DeliveryProblem[]): MessageCard {
+export function buildDeliveryProblemsCard(problems: DeliveryProblem[]): MessageCard {
   if (problems.length === 0) return card('No delivery problems', [text('Every notification has been delivered or is still on its way.')]);
   return card(`${problems.length} notification${problems.length === 1 ? '' : 's'} could not be delivered`, [
     heading('Notifications that could not be delivered'),

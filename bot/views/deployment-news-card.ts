@@ -4,7 +4,7 @@ import type { School } from '../../services/domain/school.js';
 import { ACTIONS } from '../flows/action-ids.js';
 
 /** A supporter's reminder of visit reports more than 5 working days late, with the way to send one. */
-export function renderOverdueReminderCard(deployment: Deployment, visitDates: readonly string[], school?: School): MessageCard {
+export function buildOverdueReminderCard(deployment: Deployment, visitDates: readonly string[], school?: School): MessageCard {
   const where = school?.name ?? `URN ${deployment.schoolUrn}`;
   const line = `The report of your visit${visitDates.length > 1 ? 's' : ''} to ${where} on ${visitDates.join(', ')} is overdue: reports are due within 5 working days.`;
   return card(`Visit report overdue: ${deployment.requestReference}`, [
@@ -15,7 +15,7 @@ export function renderOverdueReminderCard(deployment: Deployment, visitDates: re
 }
 
 /** The days are delivered: the head is asked to evaluate (the flow refuses anyone else). */
-export function renderCompletedCard(deployment: Deployment, school?: School, supporterName?: string): MessageCard {
+export function buildCompletedCard(deployment: Deployment, school?: School, supporterName?: string): MessageCard {
   const who = supporterName ?? 'The supporter';
   const title = `Support completed: ${deployment.requestReference}`;
   return card(title, [
@@ -27,7 +27,7 @@ export function renderCompletedCard(deployment: Deployment, school?: School, sup
   ]);
 }
 
-export function renderEvaluatedCard(deployment: Deployment, school?: School): MessageCard {
+export function buildEvaluatedCard(deployment: Deployment, school?: School): MessageCard {
   const title = `Evaluation received: ${deployment.requestReference}`;
   return card(title, [
     heading(title),

@@ -4,7 +4,7 @@ import type { WeeklyDigest } from '../../services/digest/weekly-digest.js';
 const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
 /** The Monday digest for the manager channel; a quiet week is one line. */
-export function renderDigestCard(digest: WeeklyDigest): MessageCard {
+export function buildDigestCard(digest: WeeklyDigest): MessageCard {
   const title = `Weekly digest ${digest.week} (${digest.firstDay} to ${digest.lastDay}): ${digest.allianceName}`;
   const key = `digest:${digest.allianceId}:${digest.week}`;
   if (digest.quiet) return card(title, [text(`${title}: a quiet week, with no new requests, none waiting and no visits ahead.`)], key);

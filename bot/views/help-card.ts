@@ -10,7 +10,7 @@ const WHAT_YOU_CAN_DO: Record<Role, string[]> = {
 };
 
 /** Welcome and help: what this person can do, with buttons for the main steps. */
-export function renderHelpCard(role: Role | undefined, name?: string, intro?: string): MessageCard {
+export function buildHelpCard(role: Role | undefined, name?: string, intro?: string): MessageCard {
   const lines = WHAT_YOU_CAN_DO[role ?? 'head'];
   const buttons = [
     ...(role === 'head' ? [button(ACTIONS.openRequestForm, 'Request support', {}, { style: 'primary' })] : []),

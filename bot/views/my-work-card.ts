@@ -19,7 +19,7 @@ const DEPLOYMENT_LABELS: Record<Deployment['status'], string> = {
 };
 
 /** "My requests" / "my deployments": stage, next step and who it waits on. */
-export function renderMyWorkCard(work: MyWork): MessageCard {
+export function buildMyWorkCard(work: MyWork): MessageCard {
   if (work.role === 'none') return card('Nothing to show', [text('There is nothing for you to follow here yet.')]);
   if (work.role === 'supporter') {
     const items: ListItem[] = work.deployments.map((d) => {

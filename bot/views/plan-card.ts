@@ -10,7 +10,7 @@ const PARTY_LABELS: Record<PlanParty, string> = { supporter: 'Supporter', allian
  * A deployment's plan with who has confirmed it. While it awaits confirmation it carries Confirm and
  * Ask-for-changes buttons for whoever sees it; the flow decides whether that person is a party.
  */
-export function renderPlanCard(deployment: Deployment, school?: School, headline?: string): MessageCard {
+export function buildPlanCard(deployment: Deployment, school?: School, headline?: string): MessageCard {
   const plan = deployment.plan;
   const where = school?.name ?? `URN ${deployment.schoolUrn}`;
   if (!plan) return card(`No plan yet for ${deployment.requestReference}`, [text(`There is no plan yet for ${deployment.requestReference} at ${where}.`)]);

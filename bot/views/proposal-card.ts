@@ -6,7 +6,7 @@ import { ACTIONS } from '../flows/action-ids.js';
 import { requestFacts } from './request-summary.js';
 
 /** A supporter is asked to take on a deployment; once answered the buttons go (accepting leads on to the plan). */
-export function renderProposalCard(deployment: Deployment, request: SupportRequest, school?: School): MessageCard {
+export function buildProposalCard(deployment: Deployment, request: SupportRequest, school?: School): MessageCard {
   return card(`Proposed deployment ${deployment.requestReference}`, [
     heading(`You are proposed to support ${school?.name ?? `URN ${request.schoolUrn}`}`),
     facts([...requestFacts(request, school), { label: 'Day rate', value: `£${deployment.dayRate}` }]),

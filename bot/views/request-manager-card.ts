@@ -21,7 +21,7 @@ export function requestCardKey(request: SupportRequest): string {
  * The brokerage card in the manager channel. While a decision is open it shows the top candidates
  * and the decision buttons; once decided it shows who decided, when and what, and no buttons.
  */
-export function renderRequestManagerCard(request: SupportRequest, context: RequestCardContext): MessageCard {
+export function buildRequestManagerCard(request: SupportRequest, context: RequestCardContext): MessageCard {
   const elements: CardElement[] = [
     heading(`Support request ${request.reference}`),
     facts([...requestFacts(request, context.school), ...(context.requesterName ? [{ label: 'Requested by', value: context.requesterName }] : [])]),

@@ -3,7 +3,7 @@ import type { SupportRequest } from '../../services/domain/support-request.js';
 import { ACTIONS } from '../flows/action-ids.js';
 
 /** What the requesting head hears when the manager decides. */
-export function renderRequestNewsCard(request: SupportRequest, supporterName?: string): MessageCard {
+export function buildRequestNewsCard(request: SupportRequest, supporterName?: string): MessageCard {
   const d = request.decision;
   const line = (() => {
     switch (d?.outcome) {

@@ -15,7 +15,7 @@ export interface SearchView {
 }
 
 /** "Find an SLE in maths": one page of matching supporters, with paging and ways forward. */
-export function renderSearchResultsCard(view: SearchView): MessageCard {
+export function buildSearchResultsCard(view: SearchView): MessageCard {
   const what = [view.specialisms.map((s) => SPECIALISM_LABELS[s]).join(', ') || 'any area', view.phase ? PHASE_LABELS[view.phase].toLowerCase() : undefined]
     .filter(Boolean).join(', ');
   const searchData = { specialisms: view.specialisms.join(','), phase: view.phase ?? '' };

@@ -10,7 +10,7 @@ const RAG_MARKS = { red: '🔴 Red', amber: '🟠 Amber', green: '🟢 Green' } 
  * One visit's report, for the school's head and the manager channel. While visits go on, the
  * manager may end the deployment early from here; the flow refuses anyone else.
  */
-export function renderVisitReportCard(report: VisitReport, deployment: Deployment, school?: School, supporterName?: string): MessageCard {
+export function buildVisitReportCard(report: VisitReport, deployment: Deployment, school?: School, supporterName?: string): MessageCard {
   const title = `Visit report ${deployment.requestReference}, ${report.visitDate}`;
   return card(title, [
     heading(title),

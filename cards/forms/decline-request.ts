@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { requiredText } from '../field-schemas.js';
-import type { FormDefinition } from '../form-definition.js';
+import { declineInputSchema, type DeclineInput } from '../../services/domain/support-request.js';
+import { mapOnto, type FormDefinition } from '../form-definition.js';
 
 // One form for both refusals: a manager declining a school's request, and a supporter declining
 // the deployment they were proposed for. Ids differ so the edge can route each to its own flow.
@@ -22,19 +21,11 @@ export const DECLINE_FIELDS = {
   reason: 'reason',
 } as const;
 
-export interface DeclineValue {
-  reason: string;
-}
-
 export interface DeclineContext {
   purpose: DeclinePurpose;
   /** What is being declined, e.g. "S2S-2026-0042: maths, primary, Oakfield Primary". */
   subject: string;
 }
-
-export const declineSchema: z.ZodType<DeclineValue> = z.object({
-  [DECLINE_FIELDS.reason]: requiredText({ min: 5, max: 500 }),
-});
 
 const WORDING: Record<DeclinePurpose, { title: string; help: string; actionId: string }> = {
   request: {
@@ -49,7 +40,7 @@ const WORDING: Record<DeclinePurpose, { title: string; help: string; actionId: s
   },
 };
 
-export function createDeclineForm({ purpose, subject }: DeclineContext): FormDefinition<DeclineValue> {
+export function createDeclineForm({ purpose, subject }: DeclineContext): FormDefinition<DeclineInput> {
   const wording = WORDING[purpose];
   return {
     id: DECLINE_FORM_IDS[purpose],
@@ -68,6 +59,6 @@ export function createDeclineForm({ purpose, subject }: DeclineContext): FormDef
         maxLength: 500,
       },
     ],
-    schema: declineSchema,
+    schema: mapOnto((answers) => answers, declineInputSchema),
   };
 }

@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { MAX_OBJECTIVES, type DeploymentPlan, type PlanInput } from '../../services/domain/deployment-plan.js';
-import { isoDate, optionalText, wholeNumber } from '../field-schemas.js';
-import type { FormDefinition, FormField, FormValues } from '../form-definition.js';
+import { englandDate } from '../../services/clock.js';
+import { MAX_OBJECTIVES, PLAN_LIMITS, planInputSchema, type DeploymentPlan, type PlanInput } from '../../services/domain/deployment-plan.js';
+import { mapOnto, type FormDefinition, type FormField, type FormValues } from '../form-definition.js';
+import { readUkDates } from '../uk-date.js';
 
 export const DEPLOYMENT_PLAN_FORM_ID = 'deployment-plan';
 
@@ -25,54 +25,57 @@ const GROUP_PARTS = [PLAN_FIELDS.objective, PLAN_FIELDS.successCriteria, PLAN_FI
 export interface DeploymentPlanContext {
   /** What is being planned, e.g. "S2S-2026-0042 at Riverside Primary School". */
   subject: string;
+  /** Today, for dates written without a year ("11 Jan"). */
+  now: Date;
 }
 
-const rawShape = Object.fromEntries([
-  ...GROUP_NUMBERS.flatMap((n) => GROUP_PARTS.map((part) => [part(n), optionalText({ max: 1000 })])),
-  [PLAN_FIELDS.days, wholeNumber({ min: 1, max: 60 })],
-  [PLAN_FIELDS.visitDates, z.string({ error: 'Please add at least one visit date.' })],
-]);
+const PART_OF: Record<string, (n: number) => string> = {
+  objective: PLAN_FIELDS.objective, successCriteria: PLAN_FIELDS.successCriteria, impactMeasure: PLAN_FIELDS.impactMeasure,
+};
 
-/** Dates may be separated by commas, spaces or new lines. */
-function splitDates(text: string): string[] {
-  return text.split(/[\s,;]+/).filter(Boolean);
+/**
+ * The numbered groups become the plan's objectives: group 1 always, a later group once any of it is
+ * filled in (then the domain asks for all of it). Which group became which objective is kept so a
+ * problem with `objectives.1` lands on the group the person typed it in.
+ */
+function usedGroups(answers: Readonly<Record<string, unknown>>): number[] {
+  const answered = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  return GROUP_NUMBERS.filter((n) => n === 1 || GROUP_PARTS.some((part) => answered(answers[part(n)])));
 }
 
-export const deploymentPlanSchema: z.ZodType<PlanInput> = z.object(rawShape).superRefine((raw, ctx) => {
-  for (const n of GROUP_NUMBERS) {
-    const answered = GROUP_PARTS.filter((part) => raw[part(n)] !== undefined);
-    // Objective 1 is required; a later group counts only when any of it is filled in, and then all of it.
-    if (n > 1 && answered.length === 0) continue;
-    for (const part of GROUP_PARTS) {
-      if (raw[part(n)] === undefined) ctx.addIssue({ code: 'custom', path: [part(n)], message: 'Please answer this question.' });
-    }
-  }
-  for (const date of splitDates(String(raw[PLAN_FIELDS.visitDates] ?? ''))) {
-    if (!isoDate().safeParse(date).success) {
-      ctx.addIssue({ code: 'custom', path: [PLAN_FIELDS.visitDates], message: `"${date}" is not a date as YYYY-MM-DD.` });
-    }
-  }
-}).transform((raw): PlanInput => ({
-  objectives: GROUP_NUMBERS.filter((n) => raw[PLAN_FIELDS.objective(n)] !== undefined).map((n) => ({
-    objective: String(raw[PLAN_FIELDS.objective(n)]),
-    successCriteria: String(raw[PLAN_FIELDS.successCriteria(n)]),
-    impactMeasure: String(raw[PLAN_FIELDS.impactMeasure(n)]),
-  })),
-  days: Number(raw[PLAN_FIELDS.days]),
-  visitDates: splitDates(String(raw[PLAN_FIELDS.visitDates])),
-}));
+function planSchema(now: Date) {
+  const today = englandDate(now);
+  const schema = mapOnto((answers) => {
+    return {
+      objectives: usedGroups(answers).map((n) => ({
+        objective: answers[PLAN_FIELDS.objective(n)],
+        successCriteria: answers[PLAN_FIELDS.successCriteria(n)],
+        impactMeasure: answers[PLAN_FIELDS.impactMeasure(n)],
+      })),
+      days: answers[PLAN_FIELDS.days],
+      visitDates: typeof answers[PLAN_FIELDS.visitDates] === 'string' ? readUkDates(String(answers[PLAN_FIELDS.visitDates]), today) : undefined,
+    };
+  }, planInputSchema);
+  const fieldOf = (path: readonly PropertyKey[], answers: Readonly<Record<string, unknown>>): string | undefined => {
+    if (path[0] !== 'objectives') return typeof path[0] === 'string' ? path[0] : undefined;
+    const n = typeof path[1] === 'number' ? (usedGroups(answers)[path[1]] ?? 1) : 1;
+    return (PART_OF[String(path[2])] ?? PLAN_FIELDS.objective)(n);
+  };
+  return { schema, fieldOf };
+}
 
 function objectiveGroup(n: number): FormField[] {
   const required = n === 1;
   const suffix = required ? '' : ' (optional)';
   return [
-    { type: 'text', id: PLAN_FIELDS.objective(n), label: `Objective ${n}${suffix}`, required, maxLength: 1000 },
-    { type: 'text', id: PLAN_FIELDS.successCriteria(n), label: `Objective ${n}: success criteria`, required, multiline: true, maxLength: 1000 },
-    { type: 'text', id: PLAN_FIELDS.impactMeasure(n), label: `Objective ${n}: how impact will be measured`, required, multiline: true, maxLength: 1000 },
+    { type: 'text', id: PLAN_FIELDS.objective(n), label: `Objective ${n}${suffix}`, required, maxLength: PLAN_LIMITS.objective },
+    { type: 'text', id: PLAN_FIELDS.successCriteria(n), label: `Objective ${n}: success criteria`, required, multiline: true, maxLength: PLAN_LIMITS.detail },
+    { type: 'text', id: PLAN_FIELDS.impactMeasure(n), label: `Objective ${n}: how impact will be measured`, required, multiline: true, maxLength: PLAN_LIMITS.detail },
   ];
 }
 
-export function createDeploymentPlanForm({ subject }: DeploymentPlanContext): FormDefinition<PlanInput> {
+export function createDeploymentPlanForm({ subject, now }: DeploymentPlanContext): FormDefinition<PlanInput> {
+  const { schema, fieldOf } = planSchema(now);
   return {
     id: DEPLOYMENT_PLAN_FORM_ID,
     title: 'Deployment plan',
@@ -82,13 +85,17 @@ export function createDeploymentPlanForm({ subject }: DeploymentPlanContext): Fo
     fields: [
       { type: 'info', id: PLAN_FIELDS.subject, text: subject },
       ...GROUP_NUMBERS.flatMap(objectiveGroup),
-      { type: 'number', id: PLAN_FIELDS.days, label: 'Days', help: 'Whole days, from 1 to 60.', required: true, min: 1, max: 60 },
       {
-        type: 'text', id: PLAN_FIELDS.visitDates, label: 'Visit dates', required: true, maxLength: 700,
-        help: 'As YYYY-MM-DD, separated by commas, e.g. 2027-01-11, 2027-01-25.',
+        type: 'number', id: PLAN_FIELDS.days, label: 'Days', help: 'Whole or half days, e.g. 6 or 4.5.', required: true,
+        halfDays: true, min: PLAN_LIMITS.minDays, max: PLAN_LIMITS.maxDays,
+      },
+      {
+        type: 'text', id: PLAN_FIELDS.visitDates, label: 'Visit dates', required: true, multiline: true, maxLength: 900,
+        help: 'One visit a day at most, separated by commas or new lines, e.g. 11/01/2027, 25 Jan 2027.',
       },
     ],
-    schema: deploymentPlanSchema,
+    schema,
+    fieldOf,
   };
 }
 

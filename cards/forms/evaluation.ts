@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import { MAX_OBJECTIVES } from '../../services/domain/deployment-plan.js';
-import { RATING_LABELS, type EvaluationInput } from '../../services/domain/evaluation.js';
-import { oneOf, requiredText } from '../field-schemas.js';
-import type { FormDefinition, FormField } from '../form-definition.js';
+import { EVALUATION_LIMITS, evaluationInputSchema, RATING_LABELS, type EvaluationInput } from '../../services/domain/evaluation.js';
+import { mapOnto, type FormDefinition, type FormField } from '../form-definition.js';
 
 export const EVALUATION_FORM_ID = 'evaluation';
 
@@ -29,38 +27,39 @@ export interface EvaluationContext {
   objectives?: readonly string[];
 }
 
-export function createEvaluationSchema({ objectives }: EvaluationContext): z.ZodType<EvaluationInput> {
+const OBJECTIVE_PART: Record<string, (n: number) => string> = { rating: F.rating, evidence: F.evidence };
+
+/** Answers onto the evaluation service's input; without the plan, the groups answered count. */
+export function createEvaluationSchema({ objectives }: EvaluationContext) {
   const numbers = Array.from({ length: objectives?.length ?? MAX_OBJECTIVES }, (_, i) => i + 1);
-  const required = (n: number) => objectives !== undefined || n === 1;
-  const shape = Object.fromEntries([
-    ...numbers.flatMap((n) => [
-      [F.rating(n), required(n) ? oneOf(RATINGS, { noun: 'rating' }) : oneOf(RATINGS, { noun: 'rating' }).optional()],
-      [F.evidence(n), required(n) ? requiredText({ max: 1000 }) : requiredText({ max: 1000 }).optional()],
-    ]),
-    [F.effectiveness, oneOf(RATINGS, { noun: 'rating' })],
-    [F.overall, requiredText({ max: 2000 })],
-  ]);
-  return z.object(shape).transform((raw): EvaluationInput => ({
-    objectives: numbers.filter((n) => raw[F.rating(n)] !== undefined).map((n) => ({
-      rating: Number(raw[F.rating(n)]),
-      evidence: String(raw[F.evidence(n)] ?? ''),
-    })),
-    effectiveness: Number(raw[F.effectiveness]),
-    overall: String(raw[F.overall]),
-  }));
+  const used = (answers: Readonly<Record<string, unknown>>) =>
+    numbers.filter((n) => objectives !== undefined || n === 1 || answers[F.rating(n)] !== undefined || answers[F.evidence(n)] !== undefined);
+  const asRating = (value: unknown) => (value === undefined ? undefined : Number(value));
+  const schema = mapOnto((answers) => ({
+    objectives: used(answers).map((n) => ({ rating: asRating(answers[F.rating(n)]), evidence: answers[F.evidence(n)] })),
+    effectiveness: asRating(answers[F.effectiveness]),
+    overall: answers[F.overall],
+  }), evaluationInputSchema({ objectives: objectives?.length }));
+  const fieldOf = (path: readonly PropertyKey[], answers: Readonly<Record<string, unknown>>): string | undefined => {
+    if (path[0] !== 'objectives') return typeof path[0] === 'string' ? path[0] : undefined;
+    const n = typeof path[1] === 'number' ? (used(answers)[path[1]] ?? 1) : 1;
+    return (OBJECTIVE_PART[String(path[2])] ?? F.rating)(n);
+  };
+  return { schema, fieldOf };
 }
 
 function objectiveGroup(n: number, objective: string | undefined, required: boolean): FormField[] {
   return [
     ...(objective ? [{ type: 'info' as const, id: F.objective(n), text: `Objective ${n}: ${objective}` }] : []),
     { type: 'choice', id: F.rating(n), label: `Objective ${n}: impact`, required, choices: RATING_CHOICES },
-    { type: 'text', id: F.evidence(n), label: `Objective ${n}: evidence`, required, multiline: true, maxLength: 1000 },
+    { type: 'text', id: F.evidence(n), label: `Objective ${n}: evidence`, required, multiline: true, maxLength: EVALUATION_LIMITS.evidence },
   ];
 }
 
 /** The supported school's evaluation of a completed deployment, rated 1–4 with evidence. */
 export function createEvaluationForm(context: EvaluationContext): FormDefinition<EvaluationInput> {
   const count = context.objectives?.length ?? MAX_OBJECTIVES;
+  const { schema, fieldOf } = createEvaluationSchema(context);
   return {
     id: EVALUATION_FORM_ID,
     title: 'Evaluate the support',
@@ -71,8 +70,9 @@ export function createEvaluationForm(context: EvaluationContext): FormDefinition
       ...(context.subject ? [{ type: 'info' as const, id: F.subject, text: context.subject }] : []),
       ...Array.from({ length: count }, (_, i) => objectiveGroup(i + 1, context.objectives?.[i], context.objectives !== undefined || i === 0)).flat(),
       { type: 'choice', id: F.effectiveness, label: 'Supporter\'s effectiveness', required: true, choices: RATING_CHOICES },
-      { type: 'text', id: F.overall, label: 'Overall comment', required: true, multiline: true, maxLength: 2000 },
+      { type: 'text', id: F.overall, label: 'Overall comment', required: true, multiline: true, maxLength: EVALUATION_LIMITS.overall },
     ],
-    schema: createEvaluationSchema(context),
+    schema,
+    fieldOf,
   };
 }

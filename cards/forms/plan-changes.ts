@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { requiredText } from '../field-schemas.js';
-import type { FormDefinition } from '../form-definition.js';
+import { PLAN_LIMITS, planChangesInputSchema, type PlanChangesInput } from '../../services/domain/deployment-plan.js';
+import { mapOnto, type FormDefinition } from '../form-definition.js';
 
 export const PLAN_CHANGES_FORM_ID = 'plan-changes';
 
@@ -13,16 +12,9 @@ export const PLAN_CHANGES_FIELDS = {
   comment: 'comment',
 } as const;
 
-export interface PlanChangesValue {
-  comment: string;
-}
-
-export const planChangesSchema: z.ZodType<PlanChangesValue> = z.object({
-  [PLAN_CHANGES_FIELDS.comment]: requiredText({ min: 5, max: 1000 }),
-});
 
 /** Any party asks for the plan to change; every confirmation is cleared and the supporter revises it. */
-export function createPlanChangesForm({ subject }: { subject: string }): FormDefinition<PlanChangesValue> {
+export function createPlanChangesForm({ subject }: { subject: string }): FormDefinition<PlanChangesInput> {
   return {
     id: PLAN_CHANGES_FORM_ID,
     title: 'Ask for plan changes',
@@ -31,10 +23,10 @@ export function createPlanChangesForm({ subject }: { subject: string }): FormDef
     fields: [
       { type: 'info', id: PLAN_CHANGES_FIELDS.subject, text: subject },
       {
-        type: 'text', id: PLAN_CHANGES_FIELDS.comment, label: 'What should change?', required: true, multiline: true, maxLength: 1000,
-        help: 'The supporter, the school and the alliance manager will see this. Between 5 and 1000 characters.',
+        type: 'text', id: PLAN_CHANGES_FIELDS.comment, label: 'What should change?', required: true, multiline: true, maxLength: PLAN_LIMITS.comment,
+        help: `The supporter, the school and the alliance manager will see this. Between 5 and ${PLAN_LIMITS.comment} characters.`,
       },
     ],
-    schema: planChangesSchema,
+    schema: mapOnto((answers) => answers, planChangesInputSchema),
   };
 }

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { englandDate } from '../../services/clock.js';
 import { PHASES, PHASE_LABELS } from '../../services/domain/phases.js';
 import { SPECIALISMS, SPECIALISM_LABELS } from '../../services/domain/specialisms.js';
-import { atLeastOneOf, englandDate, isoDate, oneOf, optionalText, requiredText, wholeNumber } from '../field-schemas.js';
-import type { FormDefinition } from '../form-definition.js';
-import type { SupportRequestInput } from '../../services/requests/submit-request.js';
+import { REQUEST_LIMITS, supportRequestInputSchema, type SupportRequestInput } from '../../services/domain/support-request.js';
+import { mapOnto, type FormDefinition } from '../form-definition.js';
+import { readUkDate } from '../uk-date.js';
 
 export const SUPPORT_REQUEST_FORM_ID = 'support-request';
 
@@ -29,17 +29,13 @@ export interface SupportRequestContext {
   now: Date;
 }
 
-export function createSupportRequestSchema({ now }: SupportRequestContext): z.ZodType<SupportRequestValue> {
-  const f = SUPPORT_REQUEST_FIELDS;
-  return z.object({
-    [f.specialisms]: atLeastOneOf(SPECIALISMS, { noun: 'specialism' }),
-    [f.phase]: oneOf(PHASES, { noun: 'phase' }),
-    [f.need]: requiredText({ min: 20, max: 2000 }),
-    [f.outcomes]: requiredText({ min: 10, max: 2000 }),
-    [f.daysWanted]: wholeNumber({ min: 1, max: 60 }),
-    [f.preferredStart]: isoDate({ notBefore: englandDate(now) }),
-    [f.ofstedContext]: optionalText({ max: 1000 }),
-  });
+/** The answers are the request service's input; only the start date is read the way people write it. */
+export function createSupportRequestSchema({ now }: SupportRequestContext) {
+  const today = englandDate(now);
+  return mapOnto((answers) => ({
+    ...answers,
+    ...(typeof answers.preferredStart === 'string' ? { preferredStart: readUkDate(answers.preferredStart, today) } : {}),
+  }), supportRequestInputSchema({ today }));
 }
 
 // The definition depends only on the date in England, so each turn of the day reuses one (building the
@@ -82,28 +78,29 @@ function buildSupportRequestForm(context: SupportRequestContext): FormDefinition
         type: 'text',
         id: f.need,
         label: 'What is the need?',
-        help: 'Between 20 and 2000 characters. Please do not name pupils.',
+        help: `Between ${REQUEST_LIMITS.need[0]} and ${REQUEST_LIMITS.need[1]} characters. Please do not name pupils.`,
         required: true,
         multiline: true,
-        maxLength: 2000,
+        maxLength: REQUEST_LIMITS.need[1],
       },
       {
         type: 'text',
         id: f.outcomes,
         label: 'What outcomes do you want?',
-        help: 'Between 10 and 2000 characters.',
+        help: `Between ${REQUEST_LIMITS.outcomes[0]} and ${REQUEST_LIMITS.outcomes[1]} characters.`,
         required: true,
         multiline: true,
-        maxLength: 2000,
+        maxLength: REQUEST_LIMITS.outcomes[1],
       },
       {
         type: 'number',
         id: f.daysWanted,
         label: 'How many days of support do you want?',
-        help: 'Whole days, from 1 to 60.',
+        help: `Whole or half days, up to ${REQUEST_LIMITS.days[1]}.`,
         required: true,
-        min: 1,
-        max: 60,
+        halfDays: true,
+        min: REQUEST_LIMITS.days[0],
+        max: REQUEST_LIMITS.days[1],
       },
       {
         type: 'date',
@@ -116,9 +113,9 @@ function buildSupportRequestForm(context: SupportRequestContext): FormDefinition
         type: 'text',
         id: f.ofstedContext,
         label: 'Ofsted context (optional)',
-        help: 'For example the latest judgement and its areas for improvement. Up to 1000 characters.',
+        help: `For example the latest judgement and its areas for improvement. Up to ${REQUEST_LIMITS.ofstedContext} characters.`,
         multiline: true,
-        maxLength: 1000,
+        maxLength: REQUEST_LIMITS.ofstedContext,
       },
     ],
     schema: createSupportRequestSchema(context),

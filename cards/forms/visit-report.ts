@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { englandDate } from '../../services/clock.js';
 import { MAX_OBJECTIVES } from '../../services/domain/deployment-plan.js';
-import { RAG, type VisitReportInput } from '../../services/domain/visit-report.js';
-import { englandDate, isoDate, oneOf, requiredText } from '../field-schemas.js';
-import type { FormDefinition, FormField } from '../form-definition.js';
+import { RAG, REPORT_LIMITS, visitReportInputSchema, type VisitReportInput } from '../../services/domain/visit-report.js';
+import { mapOnto, type FormDefinition, type FormField } from '../form-definition.js';
+import { readUkDate } from '../uk-date.js';
 
 export const VISIT_REPORT_FORM_ID = 'visit-report';
 
@@ -33,46 +33,46 @@ export interface VisitReportContext {
   subject?: string;
   /** The plan's objectives; without them (a form rebuilt from its id alone) all groups show, the first required. */
   objectives?: readonly string[];
+  /** The plan's first visit date: a report dated before it is refused before the form closes. */
+  firstVisit?: string;
 }
 
-export function createVisitReportSchema({ now, objectives }: VisitReportContext): z.ZodType<VisitReportInput> {
+const PROGRESS_PART: Record<string, (n: number) => string> = { rag: F.rag, comment: F.comment };
+
+/** Answers onto the report service's input; without the plan, the groups answered count. */
+export function createVisitReportSchema({ now, objectives, firstVisit }: VisitReportContext) {
+  const today = englandDate(now);
   const count = objectives?.length ?? MAX_OBJECTIVES;
   const numbers = Array.from({ length: count }, (_, i) => i + 1);
-  const required = (n: number) => objectives !== undefined || n === 1;
-  const shape = Object.fromEntries([
-    ...numbers.flatMap((n) => [
-      [F.rag(n), required(n) ? oneOf(RAG, { noun: 'rating' }) : oneOf(RAG, { noun: 'rating' }).optional()],
-      [F.comment(n), required(n) ? requiredText({ max: 1000 }) : requiredText({ max: 1000 }).optional()],
-    ]),
-    [F.visitDate, isoDate().refine((date) => date <= englandDate(now), { error: 'Report a visit once it has happened.' })],
-    [F.activities, requiredText({ max: 2000 })],
-    [F.nextSteps, requiredText({ max: 2000 })],
-    [F.daysUsed, oneOf(DAYS_USED_CHOICES, { noun: 'number of days' })],
-    [F.noPupilData, z.literal(true, { error: 'Please confirm the report holds no pupil names or pupil-identifying details.' })],
-  ]);
-  return z.object(shape).transform((raw): VisitReportInput => ({
-    visitDate: String(raw[F.visitDate]),
-    progress: numbers.filter((n) => raw[F.rag(n)] !== undefined).map((n) => ({
-      rag: raw[F.rag(n)] as VisitReportInput['progress'][number]['rag'],
-      comment: String(raw[F.comment(n)] ?? ''),
-    })),
-    activities: String(raw[F.activities]),
-    nextSteps: String(raw[F.nextSteps]),
-    daysUsed: Number(raw[F.daysUsed]),
-    noPupilData: true,
-  }));
+  const used = (answers: Readonly<Record<string, unknown>>) =>
+    numbers.filter((n) => objectives !== undefined || n === 1 || answers[F.rag(n)] !== undefined || answers[F.comment(n)] !== undefined);
+  const schema = mapOnto((answers) => ({
+    visitDate: typeof answers[F.visitDate] === 'string' ? readUkDate(String(answers[F.visitDate]), today) : undefined,
+    progress: used(answers).map((n) => ({ rag: answers[F.rag(n)], comment: answers[F.comment(n)] })),
+    activities: answers[F.activities],
+    nextSteps: answers[F.nextSteps],
+    daysUsed: answers[F.daysUsed] === undefined ? undefined : Number(answers[F.daysUsed]),
+    noPupilData: answers[F.noPupilData],
+  }), visitReportInputSchema({ today, objectives: objectives?.length, firstVisit }));
+  const fieldOf = (path: readonly PropertyKey[], answers: Readonly<Record<string, unknown>>): string | undefined => {
+    if (path[0] !== 'progress') return typeof path[0] === 'string' ? path[0] : undefined;
+    const n = typeof path[1] === 'number' ? (used(answers)[path[1]] ?? 1) : 1;
+    return (PROGRESS_PART[String(path[2])] ?? F.rag)(n);
+  };
+  return { schema, fieldOf };
 }
 
 function progressGroup(n: number, objective: string | undefined, required: boolean): FormField[] {
   return [
     ...(objective ? [{ type: 'info' as const, id: F.objective(n), text: `Objective ${n}: ${objective}` }] : []),
     { type: 'choice', id: F.rag(n), label: `Objective ${n}: progress`, required, choices: RAG.map((value) => ({ value, label: RAG_LABELS[value] })) },
-    { type: 'text', id: F.comment(n), label: `Objective ${n}: comment`, required, multiline: true, maxLength: 1000 },
+    { type: 'text', id: F.comment(n), label: `Objective ${n}: comment`, required, multiline: true, maxLength: REPORT_LIMITS.comment },
   ];
 }
 
 export function createVisitReportForm(context: VisitReportContext): FormDefinition<VisitReportInput> {
   const count = context.objectives?.length ?? MAX_OBJECTIVES;
+  const { schema, fieldOf } = createVisitReportSchema(context);
   return {
     id: VISIT_REPORT_FORM_ID,
     title: 'Visit report',
@@ -83,11 +83,12 @@ export function createVisitReportForm(context: VisitReportContext): FormDefiniti
       ...(context.subject ? [{ type: 'info' as const, id: F.subject, text: context.subject }] : []),
       { type: 'date', id: F.visitDate, label: 'Visit date', required: true },
       ...Array.from({ length: count }, (_, i) => progressGroup(i + 1, context.objectives?.[i], context.objectives !== undefined || i === 0)).flat(),
-      { type: 'text', id: F.activities, label: 'What was done', help: 'For example observations, book scrutiny, coaching.', required: true, multiline: true, maxLength: 2000 },
-      { type: 'text', id: F.nextSteps, label: 'Agreed next steps', required: true, multiline: true, maxLength: 2000 },
+      { type: 'text', id: F.activities, label: 'What was done', help: 'For example observations, book scrutiny, coaching.', required: true, multiline: true, maxLength: REPORT_LIMITS.text },
+      { type: 'text', id: F.nextSteps, label: 'Agreed next steps', required: true, multiline: true, maxLength: REPORT_LIMITS.text },
       { type: 'choice', id: F.daysUsed, label: 'Days used', required: true, choices: DAYS_USED_CHOICES.map((value) => ({ value, label: value })) },
       { type: 'toggle', id: F.noPupilData, label: 'Pupil data', title: 'This report holds no pupil names or pupil-identifying details', required: true },
     ],
-    schema: createVisitReportSchema(context),
+    schema,
+    fieldOf,
   };
 }

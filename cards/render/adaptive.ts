@@ -70,7 +70,7 @@ function convertText(field: TextField, value: Prefill): AcObject {
 function convertNumber(field: NumberField, value: Prefill): AcObject {
   const range = field.min !== undefined && field.max !== undefined ? ` from ${field.min} to ${field.max}` : '';
   const number = typeof value === 'number' ? value : Number(typeof value === 'string' && value.trim() !== '' ? value : NaN);
-  return input('Input.Number', field, `Please enter a whole number${range}.`, {
+  return input('Input.Number', field, `Please enter ${field.halfDays ? 'whole or half days' : 'a whole number'}${range}.`, {
     // Input.Number cannot hold text that is not a number, so such an answer is dropped (its error still shows).
     value: Number.isFinite(number) ? number : undefined,
     min: field.min,

@@ -66,7 +66,7 @@ function convertNumber(field: NumberField, value: Prefill): InputBlock {
   return inputBlock(field, {
     type: 'number_input',
     action_id: field.id,
-    is_decimal_allowed: false,
+    is_decimal_allowed: field.halfDays === true,
     ...(field.min !== undefined && { min_value: String(field.min) }),
     ...(field.max !== undefined && { max_value: String(field.max) }),
     ...(field.placeholder && { placeholder: plain(field.placeholder, LIMIT.placeholder) }),

@@ -3,7 +3,8 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../logger.js';
 import type { ServiceContext } from '../service-context.js';
 import { sendOverdueReminders } from './overdue-reports.js';
-import { englandDate, isWorkingDay } from './working-days.js';
+import { englandDate } from '../clock.js';
+import { isWorkingDay } from './working-days.js';
 
 /**
  * Hourly in the school day, weekdays: the first run of a day reminds and later runs add nothing
@@ -26,8 +27,6 @@ export class ReminderScheduler {
     private readonly ctx: ServiceContext,
     private readonly config: Config['scheduler'],
     private readonly logger: Logger,
-    /** Called after reminders were queued, to kick the outbox delivery loop. */
-    private readonly onQueued: () => void = () => undefined,
   ) {}
 
   start(): void {
@@ -42,9 +41,7 @@ export class ReminderScheduler {
 
   private tick(): void {
     this.ticking ??= runReminderTick(this.ctx)
-      .then((count) => {
-        if (count > 0) this.onQueued();
-      })
+      .then(() => undefined)
       .catch((error: unknown) => this.logger.error({ err: error }, 'overdue-report reminders failed; the next hour retries'))
       .finally(() => { this.ticking = undefined; });
   }

@@ -1,8 +1,9 @@
-import { PLAN_PARTIES } from '../domain/deployment-plan.js';
+import { PLAN_PARTIES, planChangesInputSchema, type PlanChangesInput } from '../domain/deployment-plan.js';
 import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
 import type { SupportRequest } from '../domain/support-request.js';
-import { BotError, ConcurrencyError, ValidationError } from '../errors.js';
+import { BotError, ConcurrencyError } from '../errors.js';
+import { parseInput } from '../parse-input.js';
 import { transitionRequest } from '../requests/transition-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
@@ -72,13 +73,12 @@ export async function requestPlanChanges(
   ctx: ServiceContext,
   person: Stored<Person>,
   deploymentId: string,
-  comment: string,
+  input: PlanChangesInput,
 ): Promise<Stored<Deployment>> {
   const deployment = await loadDeployment(ctx, person.allianceId, deploymentId);
   requireParty(person, deployment, PLAN_PARTIES, NOT_A_PARTY);
   const plan = awaitingPlan(deployment);
-  const reason = comment.trim();
-  if (!reason) throw new ValidationError([{ field: 'comment', message: 'say what should change in the plan' }]);
+  const reason = parseInput(planChangesInputSchema, input).comment;
   const request = await loadRequestOf(ctx, deployment);
   return updateDeployment(ctx, deployment, {
     by: person.id,

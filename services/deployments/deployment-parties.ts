@@ -2,7 +2,8 @@ import type { Deployment } from '../domain/deployment.js';
 import type { PlanParty } from '../domain/deployment-plan.js';
 import type { Person } from '../domain/person.js';
 import type { SupportRequest } from '../domain/support-request.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { ForbiddenError } from '../errors.js';
+import { getRecord } from '../store/get-record.js';
 import type { Notification } from '../notifications/notification.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
@@ -27,15 +28,11 @@ export function requireParty(person: Person, deployment: Deployment, allowed: re
 }
 
 export async function loadDeployment(ctx: ServiceContext, allianceId: string, deploymentId: string): Promise<Stored<Deployment>> {
-  const deployment = await ctx.store.get<Deployment>(allianceId, deploymentId);
-  if (!deployment || deployment.type !== 'deployment') throw new NotFoundError('That deployment');
-  return deployment;
+  return getRecord(ctx, allianceId, deploymentId, 'deployment');
 }
 
 export async function loadRequestOf(ctx: ServiceContext, deployment: Deployment): Promise<Stored<SupportRequest>> {
-  const request = await ctx.store.get<SupportRequest>(deployment.allianceId, deployment.requestId);
-  if (!request) throw new NotFoundError('The support request');
-  return request;
+  return getRecord(ctx, deployment.allianceId, deployment.requestId, 'supportRequest', 'The support request');
 }
 
 /** Who hears about a deployment: its supporter, the head who asked, and the manager channel. */

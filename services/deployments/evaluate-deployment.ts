@@ -1,12 +1,13 @@
 import type { Deployment } from '../domain/deployment.js';
 import { evaluationId, evaluationInputSchema, type Evaluation, type EvaluationInput } from '../domain/evaluation.js';
 import type { Person } from '../domain/person.js';
-import { BotError, DuplicateError, ValidationError } from '../errors.js';
+import { BotError, DuplicateError } from '../errors.js';
+import { findRecord } from '../store/get-record.js';
 import { transitionRequest } from '../requests/transition-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
-import { parseInput } from './parse-input.js';
+import { parseInput } from '../parse-input.js';
 import { updateDeployment } from './update-deployment.js';
 
 export interface EvaluationOutcome {
@@ -28,16 +29,13 @@ export async function evaluateDeployment(
   const deployment = await loadDeployment(ctx, head.allianceId, deploymentId);
   requireParty(head, deployment, ['school'], 'Only the head of the supported school can evaluate this deployment.');
   const id = evaluationId(deployment.id);
-  const existing = await ctx.store.get<Evaluation>(deployment.allianceId, id);
+  const existing = await findRecord(ctx, deployment.allianceId, id, 'evaluation');
   if (existing && deployment.status === 'evaluated') return { evaluation: existing, deployment, alreadyReceived: true };
   if (deployment.status !== 'completed') {
     throw new BotError('conflict', `A deployment can be evaluated once its days are delivered; this one is ${deployment.status}.`);
   }
-  const fields = parseInput(evaluationInputSchema, input);
   const objectiveTexts = (deployment.plan?.objectives ?? []).map((o) => o.objective);
-  if (fields.objectives.length !== objectiveTexts.length) {
-    throw new ValidationError([{ field: 'objectives', message: `rate each of the plan's ${objectiveTexts.length} objectives` }]);
-  }
+  const fields = parseInput(evaluationInputSchema({ objectives: objectiveTexts.length }), input);
   // An evaluation stored by an attempt that died before the status change is completed, not redone.
   const evaluation = existing ?? await createOnce(ctx, {
     ...fields,
@@ -63,7 +61,7 @@ async function createOnce(ctx: ServiceContext, evaluation: Evaluation): Promise<
   try {
     return await ctx.store.create(evaluation);
   } catch (error) {
-    const first = error instanceof DuplicateError ? await ctx.store.get<Evaluation>(evaluation.allianceId, evaluation.id) : undefined;
+    const first = error instanceof DuplicateError ? await findRecord(ctx, evaluation.allianceId, evaluation.id, 'evaluation') : undefined;
     if (!first) throw error;
     return first;
   }

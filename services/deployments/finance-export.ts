@@ -8,7 +8,7 @@ import type { RequestKind } from '../domain/support-request.js';
 import type { VisitReport } from '../domain/visit-report.js';
 import { requireAlliance } from '../directory/directory-store.js';
 import type { ServiceContext } from '../service-context.js';
-import { parseInput } from './parse-input.js';
+import { parseInput } from '../parse-input.js';
 
 export interface FinancePeriod {
   from: string;

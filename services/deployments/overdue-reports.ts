@@ -4,7 +4,8 @@ import type { VisitReport } from '../domain/visit-report.js';
 import { enqueueNotifications } from '../notifications/enqueue.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
-import { englandDate, reportDueDate } from './working-days.js';
+import { englandDate } from '../clock.js';
+import { reportDueDate } from './working-days.js';
 
 export interface OverdueVisit {
   visitDate: string;

@@ -5,7 +5,7 @@ import { BotError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
-import { parseInput } from './parse-input.js';
+import { parseInput } from '../parse-input.js';
 import { updateDeployment } from './update-deployment.js';
 
 /**

@@ -1,17 +1,19 @@
 import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
-import { visitReportId, visitReportInputSchema, type VisitReport, type VisitReportInput } from '../domain/visit-report.js';
-import { BotError, DuplicateError, ValidationError } from '../errors.js';
+import type { DeploymentPlan } from '../domain/deployment-plan.js';
+import { visitReportId, visitReportInputSchema, type ReportContext, type VisitReport, type VisitReportInput } from '../domain/visit-report.js';
+import { BotError, DuplicateError } from '../errors.js';
+import { findRecord } from '../store/get-record.js';
 import { enqueueNotifications } from '../notifications/enqueue.js';
 import { transitionRequest } from '../requests/transition-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { completeDeployment } from './complete-deployment.js';
 import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
-import { parseInput } from './parse-input.js';
+import { parseInput } from '../parse-input.js';
 import { updateDeployment } from './update-deployment.js';
 import { daysDelivered, reportsFor } from './visit-reports.js';
-import { englandDate } from './working-days.js';
+import { englandDate } from '../clock.js';
 
 export interface VisitReportOutcome {
   report: Stored<VisitReport>;
@@ -32,21 +34,14 @@ export async function submitVisitReport(
 ): Promise<VisitReportOutcome> {
   let deployment = await loadDeployment(ctx, supporter.allianceId, deploymentId);
   requireParty(supporter, deployment, ['supporter'], 'Only the supporter on this deployment can report its visits.');
-  const fields = parseInput(visitReportInputSchema, input);
-  const id = visitReportId(deployment.id, fields.visitDate);
-  const existing = await ctx.store.get<VisitReport>(deployment.allianceId, id);
-  if (existing) return { report: existing, deployment, alreadyReceived: true };
-
   const plan = deployment.plan;
+  const id = plan ? visitReportId(deployment.id, String(input.visitDate)) : '';
+  const existing = await findRecord(ctx, deployment.allianceId, id, 'visitReport');
+  if (existing) return { report: existing, deployment, alreadyReceived: true };
   if ((deployment.status !== 'planned' && deployment.status !== 'active') || !plan) {
     throw new BotError('conflict', `Visits can be reported once the plan is agreed and until the deployment is completed; it is ${deployment.status}.`);
   }
-  if (fields.progress.length !== plan.objectives.length) {
-    throw new ValidationError([{ field: 'progress', message: `give progress on each of the plan's ${plan.objectives.length} objectives` }]);
-  }
-  if (fields.visitDate > englandDate(ctx.clock.now())) {
-    throw new ValidationError([{ field: 'visitDate', message: 'a visit can be reported once it has happened' }]);
-  }
+  const fields = parseInput(visitReportInputSchema(reportContext(ctx, plan)), input);
 
   const request = await loadRequestOf(ctx, deployment);
   const at = ctx.clock.now().toISOString();
@@ -63,10 +58,11 @@ export async function submitVisitReport(
     });
   } catch (error) {
     if (!(error instanceof DuplicateError)) throw error;
-    const first = await ctx.store.get<VisitReport>(deployment.allianceId, id);
+    const first = await findRecord(ctx, deployment.allianceId, id, 'visitReport');
     if (!first) throw error;
     return { report: first, deployment, alreadyReceived: true };
   }
+  ctx.wakeOutbox?.();
 
   if (deployment.status === 'planned') {
     deployment = await updateDeployment(ctx, deployment, { by: supporter.id, action: 'status', to: 'active', ref: id });
@@ -75,4 +71,9 @@ export async function submitVisitReport(
   const delivered = daysDelivered(await reportsFor(ctx, deployment.allianceId, deployment.id));
   if (delivered >= plan.days) deployment = await completeDeployment(ctx, supporter, deploymentId);
   return { report, deployment, alreadyReceived: false };
+}
+
+/** What a report of this plan must fit today: the visit form checks the same before it is sent. */
+export function reportContext(ctx: ServiceContext, plan: DeploymentPlan): ReportContext {
+  return { today: englandDate(ctx.clock.now()), objectives: plan.objectives.length, firstVisit: plan.visitDates[0] };
 }

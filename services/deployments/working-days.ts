@@ -31,8 +31,3 @@ export function reportDueDate(visitDate: string): string {
   }
   return day.toISODate()!;
 }
-
-/** Today's date in England, which is what "a visit today" and "overdue today" mean. */
-export function englandDate(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: 'Europe/London' }).toISODate()!;
-}

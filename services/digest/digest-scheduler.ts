@@ -72,8 +72,6 @@ export class DigestScheduler {
     private readonly ctx: ServiceContext,
     private readonly config: Config['scheduler'],
     private readonly logger: Logger,
-    /** Called when a digest was queued, e.g. to kick the outbox delivery loop. */
-    private readonly onQueued: () => void = () => undefined,
   ) {}
 
   /** False when the scheduler is switched off. */
@@ -105,10 +103,7 @@ export class DigestScheduler {
       const tick = await runDigestTick(this.ctx, this.ctx.clock.now(), { schedule: this.config, holder: this.holder });
       for (const { allianceId, error } of tick.errors) this.logger.error({ err: error, allianceId, week: tick.week }, 'weekly digest not posted; the next tick retries');
       const queued = tick.posts.filter((post) => post.outcome === 'queued');
-      if (queued.length) {
-        this.logger.info({ week: tick.week, alliances: queued.map((post) => post.allianceId) }, 'weekly digests queued');
-        this.onQueued();
-      }
+      if (queued.length) this.logger.info({ week: tick.week, alliances: queued.map((post) => post.allianceId) }, 'weekly digests queued');
     } catch (error) {
       this.logger.error({ err: error }, 'weekly digest tick failed; the next tick retries');
     }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { allianceIdSchema, newAlliance, type Alliance } from '../domain/alliance.js';
 import { DESIGNATIONS } from '../domain/designations.js';
-import { DuplicateError, ValidationError } from '../errors.js';
+import { DuplicateError } from '../errors.js';
+import { parseInput } from '../parse-input.js';
 import { withoutMeta, type DocumentStore, type Stored } from '../store/document-store.js';
 import { requireAlliance } from './directory-store.js';
 
@@ -23,12 +24,11 @@ export async function addAlliance(
   clock: Clock,
   input: { id: string; name: string; region?: string },
 ): Promise<Stored<Alliance>> {
-  const parsed = allianceInputSchema.safeParse(input);
-  if (!parsed.success) throw toValidationError(parsed.error);
+  const fields = parseInput(allianceInputSchema, input);
   try {
-    return await store.create(newAlliance({ ...parsed.data, now: clock.now() }));
+    return await store.create(newAlliance({ ...fields, now: clock.now() }));
   } catch (error) {
-    if (error instanceof DuplicateError) throw new DuplicateError(`Alliance "${parsed.data.id}"`, { cause: error });
+    if (error instanceof DuplicateError) throw new DuplicateError(`Alliance "${fields.id}"`, { cause: error });
     throw error;
   }
 }
@@ -43,14 +43,8 @@ export async function setDayRate(
   allianceId: string,
   input: { designation: string; rate: number },
 ): Promise<Stored<Alliance>> {
-  const parsed = rateSchema.safeParse(input);
-  if (!parsed.success) throw toValidationError(parsed.error);
+  const { designation, rate } = parseInput(rateSchema, input);
   const alliance = await requireAlliance(store, allianceId);
-  const { designation, rate } = parsed.data;
   const next: Alliance = { ...withoutMeta(alliance), dayRates: { ...alliance.dayRates, [designation]: rate } };
   return store.replace(next, alliance._etag);
-}
-
-function toValidationError(error: z.ZodError): ValidationError {
-  return new ValidationError(error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
 }

@@ -37,7 +37,3 @@ export function canTransition(from: RequestStatus, to: RequestStatus, kind: Requ
 export function assertTransition(from: RequestStatus, to: RequestStatus, kind: RequestKind = 'support'): void {
   if (!canTransition(from, to, kind)) throw new IllegalTransitionError(from, to);
 }
-
-export function isOpen(status: RequestStatus): boolean {
-  return TRANSITIONS[status].length > 0;
-}

@@ -1,24 +1,49 @@
 import { z } from 'zod';
+import { dayCount, isoDate, oneOf, requiredText } from './input-fields.js';
 import type { AuditEntry } from './audit.js';
 
 export const RAG = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAG)[number];
 
-export const visitReportInputSchema = z.object({
-  visitDate: z.iso.date('use YYYY-MM-DD'),
+export const REPORT_LIMITS = { comment: 1000, text: 2000, maxDaysUsed: 10 } as const;
+
+const baseReportSchema = z.object({
+  visitDate: isoDate(),
   /** One entry per plan objective, in the plan's order. */
   progress: z.array(z.object({
-    rag: z.enum(RAG, 'choose red, amber or green'),
-    comment: z.string().trim().min(1, 'say how this objective is going').max(1000),
-  })).min(1),
-  activities: z.string().trim().min(1, 'say what was done').max(2000),
-  nextSteps: z.string().trim().min(1, 'add the agreed next steps').max(2000),
-  daysUsed: z.number().positive('days must be more than 0').max(10).multipleOf(0.5, 'use whole or half days'),
+    rag: oneOf(RAG, { noun: 'rating' }),
+    comment: requiredText({ max: REPORT_LIMITS.comment }),
+  })).min(1, 'Please say how each objective is going.'),
+  activities: requiredText({ max: REPORT_LIMITS.text }),
+  nextSteps: requiredText({ max: REPORT_LIMITS.text }),
+  daysUsed: dayCount({ min: 0.5, max: REPORT_LIMITS.maxDaysUsed }),
   // Reports are shared beyond the school, so the supporter must confirm no pupil can be identified.
-  noPupilData: z.literal(true, 'confirm the report holds no pupil names or pupil-identifying details'),
+  noPupilData: z.literal(true, 'Please confirm the report holds no pupil names or pupil-identifying details.'),
 });
 
-export type VisitReportInput = z.infer<typeof visitReportInputSchema>;
+export type VisitReportInput = z.infer<typeof baseReportSchema>;
+
+/** What a report must fit: the day it is written and the plan it reports on. */
+export interface ReportContext {
+  /** England's date today (YYYY-MM-DD): a visit is reported once it has happened. */
+  today: string;
+  /** The plan's objective count: one progress entry each. */
+  objectives?: number;
+  /** The first agreed visit date: a report cannot be of a visit before it. */
+  firstVisit?: string;
+}
+
+export function visitReportInputSchema({ today, objectives, firstVisit }: ReportContext): z.ZodType<VisitReportInput> {
+  return baseReportSchema.superRefine((report, ctx) => {
+    if (report.visitDate > today) ctx.addIssue({ code: 'custom', path: ['visitDate'], message: 'Report a visit once it has happened.' });
+    if (firstVisit && report.visitDate < firstVisit) {
+      ctx.addIssue({ code: 'custom', path: ['visitDate'], message: `The first agreed visit is ${firstVisit}: please check the date.` });
+    }
+    if (objectives !== undefined && report.progress.length !== objectives) {
+      ctx.addIssue({ code: 'custom', path: ['progress'], message: `Please give progress on each of the plan's ${objectives} objectives.` });
+    }
+  });
+}
 
 /** A supporter's record of one visit, its own document so reports never contend with the deployment. */
 export interface VisitReport extends VisitReportInput {

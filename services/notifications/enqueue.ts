@@ -48,5 +48,7 @@ export async function enqueueNotifications(
       if (!(error instanceof DuplicateError)) throw error;
     }
   }
+  // Notifications that wait for a change are woken by the write that makes it (writeAudited).
+  if (!requires && ids.length) ctx.wakeOutbox?.();
   return ids;
 }

@@ -1,8 +1,10 @@
-import { dayRateFor, type Alliance } from '../domain/alliance.js';
+import { dayRateFor } from '../domain/alliance.js';
 import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
-import type { SupportRequest } from '../domain/support-request.js';
+import { declineInputSchema, type SupportRequest } from '../domain/support-request.js';
 import { BotError, ConcurrencyError, DuplicateError, ForbiddenError, NotFoundError } from '../errors.js';
+import { parseInput } from '../parse-input.js';
+import { findRecord, getRecord } from '../store/get-record.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { transitionRequest } from './transition-request.js';
@@ -39,8 +41,8 @@ export async function decideRequest(
   if (manager.role !== 'manager' && manager.role !== 'admin') {
     throw new ForbiddenError('Only the alliance manager can decide on requests.');
   }
-  const request = await ctx.store.get<SupportRequest>(manager.allianceId, requestId);
-  if (!request) throw new NotFoundError('That request');
+  const request = await getRecord(ctx, manager.allianceId, requestId, 'supportRequest');
+  if (decision.outcome === 'decline') parseInput(declineInputSchema, { reason: decision.reason });
   const decidable = request.status === 'matching' || (request.status === 'on-hold' && decision.outcome !== 'on-hold');
   if (!decidable) throw new AlreadyDecidedError(request);
 
@@ -61,7 +63,7 @@ export async function decideRequest(
     });
   } catch (error) {
     if (error instanceof ConcurrencyError) {
-      const winner = await ctx.store.get<SupportRequest>(manager.allianceId, requestId);
+      const winner = await findRecord(ctx, manager.allianceId, requestId, 'supportRequest');
       if (winner) throw new AlreadyDecidedError(winner);
     }
     throw error;
@@ -75,12 +77,11 @@ async function approve(
   candidateId: string,
   base: { by: string; byName: string; at: string },
 ): Promise<Stored<SupportRequest>> {
-  const supporter = await ctx.store.get<Person>(request.allianceId, candidateId);
+  const supporter = await findRecord(ctx, request.allianceId, candidateId, 'person');
   if (!supporter || supporter.role !== 'supporter' || !supporter.designation || !supporter.baseSchoolUrn || supporter.erasedAt) {
     throw new NotFoundError('That supporter');
   }
-  const alliance = await ctx.store.get<Alliance>(request.allianceId, request.allianceId);
-  if (!alliance) throw new NotFoundError('The alliance');
+  const alliance = await getRecord(ctx, request.allianceId, request.allianceId, 'alliance', 'The alliance');
   const deploymentId = deploymentIdFor(request.id, supporter.id);
 
   const approved = await transitionRequest(ctx, request, {

@@ -1,7 +1,11 @@
+import { loadRequestOf } from '../deployments/deployment-parties.js';
+import { updateDeployment } from '../deployments/update-deployment.js';
 import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
-import type { SupportRequest } from '../domain/support-request.js';
-import { BotError, ForbiddenError, NotFoundError } from '../errors.js';
+import { declineInputSchema, type SupportRequest } from '../domain/support-request.js';
+import { BotError, ForbiddenError } from '../errors.js';
+import { parseInput } from '../parse-input.js';
+import { getRecord } from '../store/get-record.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { proposeCandidates } from './propose-candidates.js';
@@ -24,24 +28,19 @@ export async function respondToProposal(
   deploymentId: string,
   answer: ProposalAnswer,
 ): Promise<ProposalOutcome> {
-  const deployment = await ctx.store.get<Deployment>(supporter.allianceId, deploymentId);
-  if (!deployment) throw new NotFoundError('That deployment');
+  const deployment = await getRecord(ctx, supporter.allianceId, deploymentId, 'deployment');
   if (deployment.supporterId !== supporter.id) throw new ForbiddenError('Only the proposed supporter can answer this.');
   if (deployment.status !== 'proposed') {
     throw new BotError('conflict', `You already answered this proposal (${deployment.status}).`);
   }
-  const request = await ctx.store.get<SupportRequest>(supporter.allianceId, deployment.requestId);
-  if (!request) throw new NotFoundError('The support request');
-
-  const at = ctx.clock.now().toISOString();
-  const status = answer.accept ? 'accepted' : 'declined';
-  const answered = await ctx.store.replace<Deployment>({
-    ...deployment,
-    status,
-    ...(answer.accept ? {} : { declineReason: answer.reason }),
-    updatedAt: at,
-    history: [...deployment.history, { at, by: supporter.id, action: 'status', from: 'proposed', to: status, ...(answer.accept ? {} : { note: answer.reason }) }],
-  }, deployment._etag);
+  const reason = answer.accept ? undefined : parseInput(declineInputSchema, { reason: answer.reason }).reason;
+  const request = await loadRequestOf(ctx, deployment);
+  const answered = await updateDeployment(ctx, deployment, {
+    by: supporter.id,
+    action: 'status',
+    to: reason === undefined ? 'accepted' : 'declined',
+    ...(reason === undefined ? {} : { note: reason, changes: { declineReason: reason } }),
+  });
 
   const notify = [
     { target: { kind: 'managerChannel' as const }, event: { kind: 'proposalAnswered' as const, deploymentId } },
@@ -57,8 +56,8 @@ export async function respondToProposal(
     to: 'matching',
     by: supporter.id,
     ref: deploymentId,
-    note: answer.reason,
-    changes: { excludedCandidateIds, candidates, matchedSupporterId: undefined, decision: undefined },
+    note: reason,
+    changes: { excludedCandidateIds, candidates, candidateOffset: 0, matchedSupporterId: undefined, decision: undefined },
     notify,
   });
   return { deployment: answered, request: rematching };

@@ -1,24 +1,14 @@
 import type { Person } from '../domain/person.js';
-import type { Phase } from '../domain/phases.js';
-import type { Specialism } from '../domain/specialisms.js';
-import type { ChannelKind, SupportRequest } from '../domain/support-request.js';
+import { englandDate } from '../clock.js';
+import { supportRequestInputSchema, type SupportRequest, type SupportRequestInput } from '../domain/support-request.js';
+import type { ChannelKind } from '../identity/channel-identity.js';
+import { parseInput } from '../parse-input.js';
 import { DuplicateError, ForbiddenError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { proposeCandidates } from './propose-candidates.js';
 import { nextRequestReference } from './request-reference.js';
 import { transitionRequest } from './transition-request.js';
-
-/** A validated support-request form, whichever channel it came from. */
-export interface SupportRequestInput {
-  specialisms: Specialism[];
-  phase: Phase;
-  need: string;
-  outcomes: string;
-  daysWanted: number;
-  preferredStart: string;
-  ofstedContext?: string;
-}
 
 export interface SubmitResult {
   request: Stored<SupportRequest>;
@@ -49,10 +39,11 @@ export async function submitSupportRequest(
   ctx: ServiceContext,
   requester: Stored<Person>,
   input: SupportRequestInput,
-  meta: { via: ChannelKind; submissionId: string },
+  meta: { via: ChannelKind | 'cli'; submissionId: string },
 ): Promise<SubmitResult> {
   const schoolUrn = requireRequestingHead(requester);
-  return storeRequest(ctx, { allianceId: requester.allianceId, schoolUrn, requesterId: requester.id, raisedBy: requester.id }, { ...input, kind: 'support' }, meta);
+  const fields = parseInput(supportRequestInputSchema({ today: englandDate(ctx.clock.now()) }), input);
+  return storeRequest(ctx, { allianceId: requester.allianceId, schoolUrn, requesterId: requester.id, raisedBy: requester.id }, { ...fields, kind: 'support' }, meta);
 }
 
 /** The school a person may ask for on behalf of; only heads with a school in the directory may ask. */
@@ -68,7 +59,7 @@ export async function storeRequest(
   ctx: ServiceContext,
   owner: RequestOwner,
   fields: NewRequestFields,
-  meta: { via: ChannelKind; submissionId: string },
+  meta: { via: ChannelKind | 'cli'; submissionId: string },
 ): Promise<SubmitResult> {
   if (!SUBMISSION_ID.test(meta.submissionId)) throw new ForbiddenError('This form is not valid any more. Please open a new one.');
   const id = `request-${meta.submissionId}`;

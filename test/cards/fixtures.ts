@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { atLeastOneOf, isoDate, oneOf, optionalText, requiredText, wholeNumber } from '../../cards/field-schemas.js';
+import { atLeastOneOf, isoDate, oneOf, optionalText, requiredText, wholeNumber } from '../../services/domain/input-fields.js';
 import type { FormDefinition } from '../../cards/form-definition.js';
 import { actions, button, card, divider, facts, heading, list, text, type MessageCard } from '../../cards/message-card.js';
 

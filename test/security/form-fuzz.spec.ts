@@ -6,7 +6,7 @@ import { renderCardToAdaptiveCard } from '../../cards/render/adaptive.js';
 import type { TurnResult } from '../../bot/conversation/reply.js';
 import type { FlowContext } from '../../bot/flows/flow-context.js';
 import { routeTurn } from '../../bot/flows/route-turn.js';
-import { renderNotification } from '../../bot/notifications/render-notification.js';
+import { buildNotification } from '../../bot/notifications/build-notification.js';
 import { replyToActivity, replyToAdaptiveCard } from '../../bot/teams/render-reply.js';
 import { cardActionBody } from '../../bot/teams/to-turn.js';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
@@ -220,7 +220,7 @@ describe('security: fuzzed support-request submissions over /api/messages', func
   it(`turns ${DIRECT_RUNS} malformed submissions into a form, a confirmation or a refusal inside the flows`, async () => {
     const ctx: FlowContext = {
       store: harness.app.store, clock: harness.clock, logger: pino({ level: 'silent' }),
-      notificationsWritten: () => undefined, savedConversations: new Set(),
+      savedConversations: new Set(),
     };
     const place = { scope: 'personal' as const, conversationId: personalChat(head).conversationId, address: {} };
     const user = { channel: 'teams' as const, userId: head.aadObjectId, name: head.name, lookupEmail: async () => undefined };
@@ -261,7 +261,7 @@ describe('security: fuzzed support-request submissions over /api/messages', func
     for (const request of await requests()) {
       const cards = [];
       for (const kind of ['requestForManagers', 'requestDecided'] as const) {
-        const card = await renderNotification(ctx, DEMO_ALLIANCE_ID, { kind, requestId: request.id });
+        const card = await buildNotification(ctx, DEMO_ALLIANCE_ID, { kind, requestId: request.id });
         if (card) cards.push(renderCardToAdaptiveCard(card));
       }
       assert.ok(cards.length > 0);

@@ -11,7 +11,7 @@ import type { Turn } from '../../../bot/conversation/turn.js';
 import { ACTIONS } from '../../../bot/flows/action-ids.js';
 import type { FlowContext } from '../../../bot/flows/flow-context.js';
 import { routeTurn } from '../../../bot/flows/route-turn.js';
-import { renderNotification } from '../../../bot/notifications/render-notification.js';
+import { buildNotification } from '../../../bot/notifications/build-notification.js';
 import type { Deployment } from '../../../services/domain/deployment.js';
 import type { Person } from '../../../services/domain/person.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
@@ -23,7 +23,7 @@ describe('post-match flows', () => {
   let ctx: FlowContext;
   beforeEach(async () => {
     world = await openWorld('accepted', '2026-12-01T09:00:00Z');
-    ctx = { ...world.ctx, logger: pino({ level: 'silent' }), notificationsWritten: () => undefined, savedConversations: new Set() };
+    ctx = { ...world.ctx, logger: pino({ level: 'silent' }), savedConversations: new Set() };
   });
   afterEach(async () => { await world.close(); });
 
@@ -66,7 +66,7 @@ describe('post-match flows', () => {
 
     const messages = await world.store.query<OutboxMessage>(ALLIANCE, { type: 'outbox' });
     for (const message of messages) {
-      const card = await renderNotification(ctx, ALLIANCE, message.event);
+      const card = await buildNotification(ctx, ALLIANCE, message.event);
       assert.ok(card, `${message.event.kind} renders`);
       assert.deepEqual(validateAdaptiveCard(renderCardToAdaptiveCard(card)).failures, [], message.event.kind);
     }
@@ -82,7 +82,7 @@ describe('post-match flows', () => {
   it('lets the manager, not the head, complete a deployment early from the report card', async () => {
     await submit(world.supporter, DEPLOYMENT_PLAN_FORM_ID, {
       [P.objective(1)]: 'Improve reasoning', [P.successCriteria(1)]: 'Books show it', [P.impactMeasure(1)]: 'Termly test',
-      [P.days]: '3', [P.visitDates]: '2026-12-07',
+      [P.days]: '3', [P.visitDates]: '2026-12-07, 14/12/2026, 4 Jan 2027',
     });
     for (const party of [world.supporter, world.manager, world.head]) await press(party, ACTIONS.confirmPlan);
     world.clock.set('2026-12-08T09:00:00Z');

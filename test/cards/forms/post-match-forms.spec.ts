@@ -21,7 +21,7 @@ function viaBothChannels(form: FormDefinition<unknown>, answers: Answers) {
 }
 
 describe('post-match forms', () => {
-  const plan = createDeploymentPlanForm({ subject: 'S2S-2026-0001 at Riverside Primary School' });
+  const plan = createDeploymentPlanForm({ subject: 'S2S-2026-0001 at Riverside Primary School', now: NOW });
   const report = createVisitReportForm({ now: NOW, objectives: OBJECTIVES });
   const evaluation = createEvaluationForm({ objectives: OBJECTIVES });
 
@@ -38,11 +38,44 @@ describe('post-match forms', () => {
   it('plan: objective groups, days and comma-separated dates become the plan input', () => {
     const result = viaBothChannels(plan, {
       [P.objective(1)]: 'Reasoning', [P.successCriteria(1)]: 'Books show it', [P.impactMeasure(1)]: 'Termly test',
-      [P.days]: 3, [P.visitDates]: '2027-01-11, 2027-01-25',
+      [P.days]: 2, [P.visitDates]: '2027-01-11, 2027-01-25',
     });
     assert.deepEqual(result, { ok: true, value: {
-      objectives: [{ objective: 'Reasoning', successCriteria: 'Books show it', impactMeasure: 'Termly test' }], days: 3, visitDates: ['2027-01-11', '2027-01-25'],
+      objectives: [{ objective: 'Reasoning', successCriteria: 'Books show it', impactMeasure: 'Termly test' }], days: 2, visitDates: ['2027-01-11', '2027-01-25'],
     } });
+  });
+
+  it('plan: half days and dates written the British way', () => {
+    const result = parseFormSubmission(plan, {
+      [P.objective(1)]: 'Reasoning', [P.successCriteria(1)]: 'Books', [P.impactMeasure(1)]: 'Test',
+      [P.days]: '2.5', [P.visitDates]: '11/01/2027\n25 Jan 2027; Mon 8 February 2027',
+    });
+    assert.deepEqual(result.ok && result.value, {
+      objectives: [{ objective: 'Reasoning', successCriteria: 'Books', impactMeasure: 'Test' }], days: 2.5, visitDates: ['2027-01-11', '2027-01-25', '2027-02-08'],
+    });
+  });
+
+  it('plan: an objective of 501–1000 characters is refused under its own field, with the domain\'s limit', () => {
+    const objective = plan.fields.find((f) => f.id === P.objective(3));
+    assert.equal(objective?.type === 'text' && objective.maxLength, 500, 'the form offers what the domain accepts');
+    const result = parseFormSubmission(plan, {
+      [P.objective(1)]: 'Reasoning', [P.successCriteria(1)]: 'Books', [P.impactMeasure(1)]: 'Test',
+      // Group 2 left empty: the long objective is the plan's second, but the person typed it in group 3.
+      [P.objective(3)]: 'x'.repeat(700), [P.successCriteria(3)]: 'Books', [P.impactMeasure(3)]: 'Test',
+      [P.days]: '1', [P.visitDates]: '2027-01-11, 2027-01-25, 12 Feb',
+    });
+    assert.deepEqual(!result.ok && result.problems, [{ field: P.objective(3), message: 'Please keep this to 500 characters (you wrote 700).' }]);
+  });
+
+  it('plan: visit dates that cannot hold the days, with every other problem at once', () => {
+    const result = parseFormSubmission(plan, {
+      [P.objective(1)]: 'Reasoning', [P.days]: '4', [P.visitDates]: '2027-01-11, 2027-01-25',
+    });
+    assert.deepEqual(!result.ok && result.problems, [
+      { field: P.successCriteria(1), message: 'Please answer this question.' },
+      { field: P.impactMeasure(1), message: 'Please answer this question.' },
+      { field: P.visitDates, message: '4 days need at least 4 visit dates; you listed 2.' },
+    ]);
   });
 
   it('plan: a half-filled second objective and a bad date are shown on their fields', () => {

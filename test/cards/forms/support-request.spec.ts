@@ -77,10 +77,10 @@ describe('support request form', () => {
     ]);
   });
 
-  it('refuses days outside 1 to 60 and part days', () => {
-    for (const days of ['0', '61', '2.5', 'six']) {
+  it('refuses days outside ½ to 60 and parts other than half days', () => {
+    for (const days of ['0', '61', '2.25', 'six']) {
       assert.deepEqual(problemsFor({ [F.daysWanted]: days }), [
-        { field: F.daysWanted, message: 'Please enter a whole number from 1 to 60.' },
+        { field: F.daysWanted, message: 'Please enter whole or half days from 0.5 to 60, for example 2 or 2.5.' },
       ], days);
     }
   });

@@ -58,7 +58,7 @@ describe('Teams and Slack submissions of the same answers', () => {
       problems: [
         { field: F.specialisms, message: 'Please choose at least one specialism.' },
         { field: F.need, message: 'Please write at least 20 characters (you wrote 9).' },
-        { field: F.daysWanted, message: 'Please enter a whole number from 1 to 60.' },
+        { field: F.daysWanted, message: 'Please enter whole or half days from 0.5 to 60, for example 2 or 2.5.' },
         { field: F.preferredStart, message: 'Please choose today or a later date.' },
       ],
     });

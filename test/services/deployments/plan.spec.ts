@@ -35,7 +35,7 @@ describe('deployment plan', () => {
     await assert.rejects(submitPlan(world.ctx, world.head, world.deployment.id, PLAN), ForbiddenError);
     await submitPlan(world.ctx, world.supporter, world.deployment.id, PLAN);
     await assert.rejects(confirmPlan(world.ctx, world.otherHead, world.deployment.id), ForbiddenError);
-    await assert.rejects(requestPlanChanges(world.ctx, world.otherHead, world.deployment.id, 'no'), ForbiddenError);
+    await assert.rejects(requestPlanChanges(world.ctx, world.otherHead, world.deployment.id, { comment: 'not this' }), ForbiddenError);
   });
 
   it('refuses a plan without objectives', async () => {
@@ -46,12 +46,12 @@ describe('deployment plan', () => {
   it('reopens on a change request, clearing confirmations until a new version is submitted', async () => {
     await submitPlan(world.ctx, world.supporter, world.deployment.id, PLAN);
     await confirmPlan(world.ctx, world.supporter, world.deployment.id);
-    const reopened = await requestPlanChanges(world.ctx, world.head, world.deployment.id, 'Visits must avoid mocks week');
+    const reopened = await requestPlanChanges(world.ctx, world.head, world.deployment.id, { comment: 'Visits must avoid mocks week' });
     assert.equal(reopened.plan?.status, 'changes-requested');
     assert.deepEqual(reopened.plan?.confirmations, {});
     await assert.rejects(confirmPlan(world.ctx, world.manager, world.deployment.id), BotError);
 
-    const revised = await submitPlan(world.ctx, world.supporter, world.deployment.id, { ...PLAN, days: 4 });
+    const revised = await submitPlan(world.ctx, world.supporter, world.deployment.id, { ...PLAN, days: 4, visitDates: [...PLAN.visitDates, '2027-02-01'] });
     assert.equal(revised.plan?.version, 2);
     assert.equal(revised.plan?.cost, 1000);
     for (const party of [world.manager, world.head, world.supporter]) await confirmPlan(world.ctx, party, world.deployment.id);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { englandDate, isWorkingDay, reportDueDate } from '../../../services/deployments/working-days.js';
+import { englandDate } from '../../../services/clock.js';
+import { isWorkingDay, reportDueDate } from '../../../services/deployments/working-days.js';
 
 describe('working days (England)', () => {
   it('skips weekends', () => {

@@ -105,7 +105,7 @@ describe('DigestScheduler', () => {
       await seed(store, [alliance('riverside-hub', 'Riverside Hub')]);
       let queued!: () => void;
       const wasQueued = new Promise<void>((resolve) => { queued = resolve; });
-      const scheduler = new DigestScheduler({ store, clock: fixedClock('2026-12-01T10:00:00Z') }, { enabled: true, digestCron: '0 8 * * 1', timeZone: 'Europe/London' }, createLogger('silent'), queued);
+      const scheduler = new DigestScheduler({ store, clock: fixedClock('2026-12-01T10:00:00Z'), wakeOutbox: queued }, { enabled: true, digestCron: '0 8 * * 1', timeZone: 'Europe/London' }, createLogger('silent'));
       assert.equal(scheduler.start(), true);
       await wasQueued;
       await scheduler.stop();

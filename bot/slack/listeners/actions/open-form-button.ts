@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { FormValues } from '../../../../cards/form-definition.js';
-import { formDefinitionFor } from '../../../flows/form-registry.js';
+import { blankForm } from '../../../flows/forms.js';
 import { actionOrigin, pressedMessage } from '../../action-origin.js';
 import { createActionAnswerer } from '../../create-answerer.js';
 import { deliverResult } from '../../deliver-result.js';
@@ -19,7 +19,7 @@ export function openFormButton(turns: SlackTurns) {
     const origin = actionOrigin(body);
     const answerer = createActionAnswerer(client, respond, body.trigger_id, origin, pressedMessage(body));
     const payload = buttonData(action.value);
-    const form = formDefinitionFor(String(payload.formId ?? ''), turns.clock.now());
+    const form = blankForm(String(payload.formId ?? ''), turns.clock.now());
     try {
       const replies = form
         ? [{ kind: 'form' as const, form, values: buttonData(String(payload.values)) as FormValues, data: stringsOf(buttonData(String(payload.data))) }]

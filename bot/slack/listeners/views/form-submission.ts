@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { parseFormSubmission } from '../../../../cards/form-definition.js';
 import { parseSlackViewSubmission, toSlackErrors } from '../../../../cards/render/block-kit.js';
-import { formDefinitionFor } from '../../../flows/form-registry.js';
+import { blankForm } from '../../../flows/forms.js';
 import { createViewAnswerer } from '../../create-answerer.js';
 import { decodeFormMetadata } from '../../form-metadata.js';
 import type { SlackTurns } from '../../SlackTurns.js';
@@ -13,7 +13,7 @@ type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 export function formSubmission(turns: SlackTurns) {
   return async ({ ack, view, body, client }: Args): Promise<void> => {
     const metadata = decodeFormMetadata(view.private_metadata);
-    const form = metadata && formDefinitionFor(metadata.formId, turns.clock.now());
+    const form = metadata && blankForm(metadata.formId, turns.clock.now());
     if (!metadata || !form) {
       await ack({ response_action: 'update', view: { type: 'modal', title: { type: 'plain_text', text: 'Form out of date' }, blocks: [
         { type: 'section', text: { type: 'plain_text', text: 'This form is out of date and nothing was saved. Please open it again.' } },

@@ -1,0 +1,56 @@
+import type { Person } from '../../services/domain/person.js';
+import { listMyWork } from '../../services/requests/list-my-work.js';
+import type { Stored } from '../../services/store/document-store.js';
+import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
+import { buildHelpCard } from '../views/help-card.js';
+import { buildMyWorkCard } from '../views/my-work-card.js';
+import { ACTIONS, type ActionId } from './action-ids.js';
+import { declineRequestForm, decideFromCard, showOtherCandidates } from './brokerage-flow.js';
+import { evaluationForm } from './evaluation-flow.js';
+import { findSupporters, readSearchData } from './find-supporter-flow.js';
+import type { FlowContext } from './flow-context.js';
+import { showForm, type FormCall } from './form-entry.js';
+import { confirmPlanFromCard, deploymentPlanForm, planChangesForm } from './plan-flow.js';
+import { acceptProposal, declineProposalForm } from './proposal-flow.js';
+import { showRequestForm } from './request-support-flow.js';
+import { completeFromCard, visitReportForm } from './visit-report-flow.js';
+
+/** A button press: who pressed it, and the data the button carried. */
+export type ActionHandler = (ctx: FlowContext, person: Stored<Person>, call: FormCall) => Promise<TurnResult>;
+
+const requestId = (call: FormCall) => String(call.data.requestId ?? '');
+const deploymentId = (call: FormCall) => String(call.data.deploymentId ?? '');
+const search: ActionHandler = async (ctx, person, call) => {
+  const { specialisms, phase, offset } = readSearchData(call.data);
+  return findSupporters(ctx, person, specialisms, phase, offset);
+};
+
+/** Every button on every card; a button without a handler here does not compile. */
+const HANDLERS = {
+  [ACTIONS.openRequestForm]: (ctx, person, call) => showRequestForm(ctx, person, call, readSearchData(call.data)),
+  [ACTIONS.findSupporter]: async () => ({ replies: [textReply('Tell me what you are looking for, for example "find an SLE in maths for primary" or "who can help with SEND in KS3".')] }),
+  [ACTIONS.searchMore]: search,
+  [ACTIONS.searchWiden]: search,
+  [ACTIONS.myRequests]: async (ctx, person) => ({ replies: [cardReply(buildMyWorkCard(await listMyWork(ctx, person)))] }),
+  [ACTIONS.help]: async (_ctx, person) => ({ replies: [cardReply(buildHelpCard(person.role, person.name))] }),
+  [ACTIONS.chooseAlliance]: async (_ctx, person) => ({ replies: [cardReply(buildHelpCard(person.role, person.name))] }),
+  [ACTIONS.approve]: (ctx, person, call) => decideFromCard(ctx, person, requestId(call), { outcome: 'approve', candidateId: String(call.data.candidateId ?? '') }),
+  [ACTIONS.hold]: (ctx, person, call) => decideFromCard(ctx, person, requestId(call), { outcome: 'on-hold' }),
+  [ACTIONS.decline]: (ctx, person, call) => showForm(declineRequestForm, ctx, person, call),
+  [ACTIONS.otherCandidates]: (ctx, person, call) => showOtherCandidates(ctx, person, requestId(call)),
+  [ACTIONS.acceptProposal]: (ctx, person, call) => acceptProposal(ctx, person, deploymentId(call)),
+  [ACTIONS.declineProposal]: (ctx, person, call) => showForm(declineProposalForm, ctx, person, call),
+  [ACTIONS.openPlanForm]: (ctx, person, call) => showForm(deploymentPlanForm, ctx, person, call),
+  [ACTIONS.confirmPlan]: (ctx, person, call) => confirmPlanFromCard(ctx, person, deploymentId(call)),
+  [ACTIONS.askPlanChanges]: (ctx, person, call) => showForm(planChangesForm, ctx, person, call),
+  [ACTIONS.openVisitReport]: (ctx, person, call) => showForm(visitReportForm, ctx, person, call),
+  [ACTIONS.completeDeployment]: (ctx, person, call) => completeFromCard(ctx, person, deploymentId(call)),
+  [ACTIONS.openEvaluation]: (ctx, person, call) => showForm(evaluationForm, ctx, person, call),
+} satisfies Record<ActionId, ActionHandler>;
+
+export async function runAction(ctx: FlowContext, person: Stored<Person>, actionId: string, call: FormCall): Promise<TurnResult> {
+  if (!Object.hasOwn(HANDLERS, actionId)) {
+    return { replies: [textReply('That button is out of date. Here is what I can do now.'), cardReply(buildHelpCard(person.role, person.name))] };
+  }
+  return HANDLERS[actionId as ActionId](ctx, person, call);
+}

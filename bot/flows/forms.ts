@@ -1,0 +1,40 @@
+import type { FormDefinition } from '../../cards/form-definition.js';
+import { DECLINE_FORM_IDS } from '../../cards/forms/decline-request.js';
+import { DEPLOYMENT_PLAN_FORM_ID } from '../../cards/forms/deployment-plan.js';
+import { EVALUATION_FORM_ID } from '../../cards/forms/evaluation.js';
+import { PLAN_CHANGES_FORM_ID } from '../../cards/forms/plan-changes.js';
+import { SUPPORT_REQUEST_FORM_ID } from '../../cards/forms/support-request.js';
+import { VISIT_REPORT_FORM_ID } from '../../cards/forms/visit-report.js';
+import { declineRequestForm } from './brokerage-flow.js';
+import { evaluationForm } from './evaluation-flow.js';
+import type { FormEntry } from './form-entry.js';
+import { deploymentPlanForm, planChangesForm } from './plan-flow.js';
+import { declineProposalForm } from './proposal-flow.js';
+import { supportRequestForm } from './request-support-flow.js';
+import { visitReportForm } from './visit-report-flow.js';
+
+/**
+ * Every form the bot shows, by the id its submissions carry: its definition and its submit step.
+ * A new form is a file in cards/forms/, its entry beside the flow it belongs to, and one line here.
+ */
+const TABLE = {
+  [SUPPORT_REQUEST_FORM_ID]: supportRequestForm,
+  [DECLINE_FORM_IDS.request]: declineRequestForm,
+  [DECLINE_FORM_IDS.proposal]: declineProposalForm,
+  [DEPLOYMENT_PLAN_FORM_ID]: deploymentPlanForm,
+  [PLAN_CHANGES_FORM_ID]: planChangesForm,
+  [VISIT_REPORT_FORM_ID]: visitReportForm,
+  [EVALUATION_FORM_ID]: evaluationForm,
+} as const satisfies Record<string, FormEntry<unknown>>;
+
+export type FormId = keyof typeof TABLE;
+export const FORMS: Readonly<Record<FormId, FormEntry<unknown>>> = TABLE;
+
+export function isFormId(formId: string): formId is FormId {
+  return Object.hasOwn(FORMS, formId);
+}
+
+/** The definition behind a submitted form id, so an edge can read its channel's answers by field type. */
+export function blankForm(formId: string, now: Date): FormDefinition<unknown> | undefined {
+  return isFormId(formId) ? FORMS[formId].blank(now) : undefined;
+}

@@ -1,0 +1,46 @@
+import type { MessageCard } from '../../cards/message-card.js';
+import type { Deployment } from '../../services/domain/deployment.js';
+import type { Person } from '../../services/domain/person.js';
+import { schoolId, type School } from '../../services/domain/school.js';
+import type { VisitReport } from '../../services/domain/visit-report.js';
+import type { NotificationEvent } from '../../services/notifications/notification.js';
+import type { ServiceContext } from '../../services/service-context.js';
+import { buildCompletedCard, buildEvaluatedCard, buildOverdueReminderCard } from '../views/deployment-news-card.js';
+import { buildPlanCard } from '../views/plan-card.js';
+import { buildVisitReportCard } from '../views/visit-report-card.js';
+
+export type DeploymentEvent = Extract<NotificationEvent, { kind:
+  'planSubmitted' | 'planConfirmed' | 'planAgreed' | 'planChangesRequested' | 'visitReportSubmitted' | 'visitReportOverdue' | 'deploymentCompleted' | 'deploymentEvaluated' }>;
+
+const PLAN_HEADLINES = {
+  planSubmitted: 'A plan needs your confirmation',
+  planConfirmed: 'The plan was confirmed by one party',
+  planAgreed: 'The plan is agreed',
+  planChangesRequested: 'Changes were asked for in the plan',
+} as const;
+
+/** The post-match notifications, drawn from the deployment as it is now; undefined once it is gone. */
+export async function buildDeploymentNotification(ctx: ServiceContext, allianceId: string, event: DeploymentEvent): Promise<MessageCard | undefined> {
+  const deployment = await ctx.store.get<Deployment>(allianceId, event.deploymentId);
+  if (!deployment) return undefined;
+  const school = await ctx.store.get<School>(allianceId, schoolId(deployment.schoolUrn));
+  const supporter = await ctx.store.get<Person>(allianceId, deployment.supporterId);
+  const supporterName = supporter && !supporter.erasedAt ? supporter.name : undefined;
+  switch (event.kind) {
+    case 'planSubmitted':
+    case 'planConfirmed':
+    case 'planAgreed':
+    case 'planChangesRequested':
+      return buildPlanCard(deployment, school, `${PLAN_HEADLINES[event.kind]}: ${deployment.requestReference}`);
+    case 'visitReportSubmitted': {
+      const report = await ctx.store.get<VisitReport>(allianceId, event.reportId);
+      return report ? buildVisitReportCard(report, deployment, school, supporterName) : undefined;
+    }
+    case 'visitReportOverdue':
+      return buildOverdueReminderCard(deployment, event.visitDates, school);
+    case 'deploymentCompleted':
+      return buildCompletedCard(deployment, school, supporterName);
+    case 'deploymentEvaluated':
+      return buildEvaluatedCard(deployment, school);
+  }
+}

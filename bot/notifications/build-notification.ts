@@ -1,0 +1,64 @@
+import { card, heading, text, type MessageCard } from '../../cards/message-card.js';
+import type { Deployment } from '../../services/domain/deployment.js';
+import type { Person } from '../../services/domain/person.js';
+import { schoolId, type School } from '../../services/domain/school.js';
+import type { SupportRequest } from '../../services/domain/support-request.js';
+import type { NotificationEvent } from '../../services/notifications/notification.js';
+import type { ServiceContext } from '../../services/service-context.js';
+import { computeDigest } from '../../services/digest/compute-digest.js';
+import { loadRequestCard } from '../views/loaders/load-request-card.js';
+import { buildDigestCard } from '../views/digest-card.js';
+import { buildProposalCard } from '../views/proposal-card.js';
+import { buildRequestNewsCard } from '../views/request-news-card.js';
+import { buildDeploymentNotification } from './build-deployment-notification.js';
+
+/**
+ * The card for a notification, drawn from the records as they are now (so a late delivery never
+ * shows stale buttons). Undefined when the records it speaks of are gone.
+ */
+export async function buildNotification(ctx: ServiceContext, allianceId: string, event: NotificationEvent): Promise<MessageCard | undefined> {
+  const { store } = ctx;
+  switch (event.kind) {
+    case 'requestForManagers':
+    case 'requestCardUpdate': {
+      const request = await store.get<SupportRequest>(allianceId, event.requestId);
+      return request ? loadRequestCard(ctx, request) : undefined;
+    }
+    case 'requestMatched':
+    case 'requestDecided': {
+      const request = await store.get<SupportRequest>(allianceId, event.requestId);
+      if (!request) return undefined;
+      const supporter = request.matchedSupporterId ? await store.get<Person>(allianceId, request.matchedSupporterId) : undefined;
+      return buildRequestNewsCard(request, supporter?.name);
+    }
+    case 'deploymentProposed': {
+      const deployment = await store.get<Deployment>(allianceId, event.deploymentId);
+      const request = deployment ? await store.get<SupportRequest>(allianceId, deployment.requestId) : undefined;
+      if (!deployment || !request) return undefined;
+      const school = await store.get<School>(allianceId, schoolId(request.schoolUrn));
+      return buildProposalCard(deployment, request, school);
+    }
+    case 'proposalAnswered': {
+      const deployment = await store.get<Deployment>(allianceId, event.deploymentId);
+      const supporter = deployment ? await store.get<Person>(allianceId, deployment.supporterId) : undefined;
+      if (!deployment || !supporter) return undefined;
+      const line = deployment.status === 'declined'
+        ? `${supporter.name} declined ${deployment.requestReference}: ${deployment.declineReason ?? 'no reason given'}. The request is back in matching with new candidates.`
+        : `${supporter.name} accepted ${deployment.requestReference}.`;
+      return card(line, [heading(`Proposal ${deployment.status}: ${deployment.requestReference}`), text(line)]);
+    }
+    case 'planSubmitted':
+    case 'planConfirmed':
+    case 'planAgreed':
+    case 'planChangesRequested':
+    case 'visitReportSubmitted':
+    case 'visitReportOverdue':
+    case 'deploymentCompleted':
+    case 'deploymentEvaluated':
+      return buildDeploymentNotification(ctx, allianceId, event);
+    case 'weeklyDigest':
+      return buildDigestCard(await computeDigest(ctx, event.allianceId, event.week));
+    default:
+      return undefined;
+  }
+}

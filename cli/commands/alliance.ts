@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { InvalidArgumentError, type Command } from 'commander';
+import { DESIGNATIONS } from '../../services/domain/designations.js';
+import { addAlliance, listAlliances, setDayRate } from '../../services/directory/alliances.js';
+import { requireAlliance } from '../../services/directory/directory-store.js';
+import { ValidationError } from '../../services/errors.js';
+import { setJoiningSettings } from '../../services/membership/joining-settings.js';
+import { withCliContext } from '../cli-context.js';
+
+/** `s2s alliance add|list|rates|joining`: the alliances every other record belongs to. */
+export function registerAllianceCommands(program: Command): void {
+  const alliance = program.command('alliance').description('create and list alliances, and set their day rates');
+
+  alliance
+    .command('add')
+    .description('create an alliance with the default day rates')
+    .requiredOption('--id <id>', 'short id, e.g. riverside-hub (lower-case letters, digits, hyphens)')
+    .requiredOption('--name <name>', 'the name people see, e.g. "Riverside Teaching School Hub"')
+    .option('--region <region>', 'e.g. "West Midlands"')
+    .action((options: { id: string; name: string; region?: string }) =>
+      withCliContext(async ({ store, clock, log }) => {
+        const created = await addAlliance(store, clock, options);
+        log(`Created alliance ${created.id} (${created.name}).`);
+      }));
+
+  alliance
+    .command('list')
+    .description('list every alliance as id, name and region, tab-separated')
+    .action(() =>
+      withCliContext(async ({ store, out }) => {
+        for (const a of await listAlliances(store)) out.write(`${a.id}\t${a.name}\t${a.region ?? ''}\n`);
+      }));
+
+  alliance
+    .command('rates')
+    .description('show the day rates, or set one with --designation and --rate')
+    .requiredOption('--id <id>', 'the alliance')
+    .option('--designation <designation>', DESIGNATIONS.join(', '))
+    .option('--rate <pounds>', 'day rate in whole pounds', parsePounds)
+    .action((options: { id: string; designation?: string; rate?: number }) =>
+      withCliContext(async ({ store, out, log }) => {
+        if ((options.designation === undefined) !== (options.rate === undefined)) {
+          throw new ValidationError([{ field: '--designation, --rate', message: 'give both to set a rate, or neither to show the rates' }]);
+        }
+        const current = options.designation !== undefined && options.rate !== undefined
+          ? await setDayRate(store, options.id, { designation: options.designation, rate: options.rate })
+          : await requireAlliance(store, options.id);
+        if (options.designation) log(`Set the ${options.designation} day rate of ${current.id} to £${options.rate}.`);
+        for (const designation of DESIGNATIONS) out.write(`${designation}\t${current.dayRates[designation]}\n`);
+      }));
+
+  alliance
+    .command('joining')
+    .description('let schools ask to join from the bot: list the alliance and set its memorandum of understanding')
+    .requiredOption('--id <id>', 'the alliance')
+    .requiredOption('--listed <yes|no>', 'yes: people the bot does not know may see the alliance\'s name and ask to join', parseYesNo)
+    .requiredOption('--memorandum-file <file>', 'a text file with the memorandum a school acknowledges before asking')
+    .action((options: { id: string; listed: boolean; memorandumFile: string }) =>
+      withCliContext(async ({ store, clock, log }) => {
+        const memorandum = await readFile(options.memorandumFile, 'utf8');
+        const updated = await setJoiningSettings({ store, clock }, options.id, { listed: options.listed, memorandum });
+        log(`${updated.name} ${options.listed ? 'is listed and takes join requests from the bot' : 'is not listed: schools join by import only'}.`);
+      }));
+}
+
+function parseYesNo(value: string): boolean {
+  if (value === 'yes' || value === 'no') return value === 'yes';
+  throw new InvalidArgumentError('use yes or no');
+}
+
+function parsePounds(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('use whole pounds, e.g. 350');
+  return Number(value);
+}

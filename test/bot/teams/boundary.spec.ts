@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
+import { readFileSync } from 'node:fs';
+import { sourceFiles } from '../../helpers/source-files.js';
 
 describe('Teams edge boundary', () => {
   it('keeps botbuilder and the Bot Framework inside bot/teams', () => {

@@ -80,7 +80,7 @@ describe('Slack: request support and manager-channel brokerage over /slack/event
     const answer = JSON.parse(response.text) as { response_action: string; errors: Record<string, string> };
     assert.equal(answer.response_action, 'errors');
     assert.match(answer.errors.need, /at least 20 characters/);
-    assert.match(answer.errors.daysWanted, /whole number from 1 to 60/);
+    assert.match(answer.errors.daysWanted, /whole or half days from 0.5 to 60/);
     assert.deepEqual(Object.keys(answer.errors).sort(), ['daysWanted', 'need']);
     assert.deepEqual(snapshotDiff(before, snapshotStore(store())), []);
   });

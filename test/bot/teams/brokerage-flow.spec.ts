@@ -115,7 +115,7 @@ describe('Teams: request support and manager-channel brokerage over /api/message
     const body = response.body as { value: Record<string, unknown> };
     const card = JSON.stringify(body.value);
     assert.match(card, /at least 20 characters/);
-    assert.match(card, /whole number from 1 to 60/);
+    assert.match(card, /whole or half days from 0.5 to 60/);
     assert.match(card, /Year 5|too short/, 'what was typed is kept');
     assert.equal((await requests()).length, 0);
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csv, PEOPLE_HEADER, TWO_SCHOOLS } from '../../services/directory/temp-store.js';
 
-const BIN = fileURLToPath(new URL('../../../../bin/s2s.cjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../bin/s2s.cjs', import.meta.url));
 
 // Real processes through bin/s2s.cjs, as an admin runs them: exit codes and messages are the interface.
 describe('s2s import (command line)', function () {

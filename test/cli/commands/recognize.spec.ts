@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../../../bin/s2s.cjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../bin/s2s.cjs', import.meta.url));
 
 // A real process through bin/s2s.cjs: the JSON-lines output is a contract for scripts.
 describe('s2s recognize (command line)', function () {

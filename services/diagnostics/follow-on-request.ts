@@ -1,8 +1,9 @@
 import type { DiagnosticReport } from '../domain/diagnostic.js';
 import type { Person } from '../domain/person.js';
-import { requestKind, type ChannelKind, type SupportRequest } from '../domain/support-request.js';
+import { requestKind, type SupportRequest, type SupportRequestInput } from '../domain/support-request.js';
+import type { ChannelKind } from '../identity/channel-identity.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
-import { storeRequest, type SubmitResult, type SupportRequestInput } from '../requests/submit-request.js';
+import { storeRequest, type SubmitResult } from '../requests/submit-request.js';
 import { transitionRequest } from '../requests/transition-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';

@@ -1,7 +1,7 @@
 import { DIAGNOSTIC_OUTCOMES, diagnosticRequestInputSchema, type DiagnosticRequestInput } from '../domain/diagnostic.js';
 import type { Person } from '../domain/person.js';
-import type { ChannelKind } from '../domain/support-request.js';
-import { parseInput } from '../deployments/parse-input.js';
+import type { ChannelKind } from '../identity/channel-identity.js';
+import { parseInput } from '../parse-input.js';
 import { requireRequestingHead, storeRequest, type SubmitResult } from '../requests/submit-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';

@@ -1,6 +1,6 @@
 import type { Alliance } from '../domain/alliance.js';
 import { joiningSettingsInputSchema } from '../domain/membership.js';
-import { parseInput } from '../deployments/parse-input.js';
+import { parseInput } from '../parse-input.js';
 import { requireAlliance } from '../directory/directory-store.js';
 import type { ServiceContext } from '../service-context.js';
 import { withoutMeta, type Stored } from '../store/document-store.js';

@@ -6,7 +6,7 @@ import { BotError, DuplicateError, NotFoundError } from '../errors.js';
 import { saveConversationLink } from '../identity/conversation-references.js';
 import { enqueueNotifications } from '../notifications/enqueue.js';
 import type { Notification } from '../notifications/notification.js';
-import { parseInput } from '../deployments/parse-input.js';
+import { parseInput } from '../parse-input.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { joinableAlliance } from './joining-settings.js';

@@ -17,6 +17,7 @@ import { createTeamsAdapter } from './teams/create-adapter.js';
 import { TeamsBot } from './teams/TeamsBot.js';
 import { createTeamsEndpoint } from './teams/teams-endpoint.js';
 import { TeamsSender } from './teams/TeamsSender.js';
+import { createWorkspace } from './workspace/create-workspace.js';
 
 export interface AppOverrides {
   store?: DocumentStore;
@@ -54,6 +55,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     wakeOutbox: () => outbox.kick(),
     savedConversations: new Set(),
+    workspaceUrl: config.workspace.publicUrl,
   };
   // Member look-ups trust an activity's serviceUrl only when its token vouched for it, or in local mode.
   const bot = new TeamsBot((turn) => routeTurn(flows, turn), clock, { trustUnsignedServiceUrl: config.mode === 'local' });
@@ -63,6 +65,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       logger,
       ...(config.teams.enabled ? { teamsEndpoint: createTeamsEndpoint(teams, bot, logger) } : {}),
       ...(slack ? { slackListener: slack.requestListener } : {}),
+      mountWorkspace: createWorkspace(config, flows),
     },
     config.port,
     config.host,

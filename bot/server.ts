@@ -15,6 +15,8 @@ export interface ServerDependencies {
   teamsEndpoint?: (req: restify.Request, res: restify.Response) => Promise<void>;
   /** Raw Node handler for Slack: it must see the unparsed body to check the signature. */
   slackListener?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Adds the manager's web workspace (bot/workspace) under /workspace. */
+  mountWorkspace?: (server: restify.Server) => void;
 }
 
 export interface RunningServer {
@@ -59,6 +61,8 @@ export async function startServer(deps: ServerDependencies, port: number, host =
       });
     });
   }
+
+  deps.mountWorkspace?.(server);
 
   await new Promise<void>((resolve) => server.listen(port, host, () => resolve()));
   const address = server.address() as AddressInfo;

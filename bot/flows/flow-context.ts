@@ -6,4 +6,6 @@ export interface FlowContext extends ServiceContext {
   logger: Logger;
   /** Conversation links this process already saved, so a chat costs one write, not one per turn. */
   savedConversations: Set<string>;
+  /** Public base URL of the web workspace, for sign-in links sent in chat. */
+  workspaceUrl?: string;
 }

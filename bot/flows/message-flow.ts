@@ -13,9 +13,11 @@ import { findSupporters } from './find-supporter-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { showRequestForm } from './request-support-flow.js';
 import { chooseVisitReport } from './visit-report-flow.js';
+import { sendWorkspaceLink } from './workspace-link-flow.js';
 
 const USE_THIS_CHANNEL = /\buse\s+this\s+channel\b/i;
 const DELIVERY_PROBLEMS = /\bdelivery\s+problems?\b/i;
+const OPEN_WORKSPACE = /\bworkspace\b/i;
 
 /** Managers only: notifications the outbox gave up on, in their alliance. */
 async function showDeliveryProblems(ctx: FlowContext, person: Stored<Person>): Promise<TurnResult> {
@@ -27,6 +29,7 @@ async function showDeliveryProblems(ctx: FlowContext, person: Stored<Person>): P
 export async function handleMessage(ctx: FlowContext, person: Stored<Person>, turn: Turn & { kind: 'message' }): Promise<TurnResult> {
   if (USE_THIS_CHANNEL.test(turn.text)) return linkBrokerageChannel(ctx, person, turn.place, turn.user.channel);
   if (DELIVERY_PROBLEMS.test(turn.text)) return showDeliveryProblems(ctx, person);
+  if (OPEN_WORKSPACE.test(turn.text)) return sendWorkspaceLink(ctx, person, turn.place);
   const recognition = recognize(turn.text);
   switch (recognition.intent) {
     case 'request_support':

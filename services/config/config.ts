@@ -33,6 +33,11 @@ const environmentSchema = z.object({
   SCHEDULER: flag.default(true),
   DIGEST_CRON: z.string().min(9).default('0 8 * * 1'),
   DIGEST_TIMEZONE: z.string().min(1).default('Europe/London'),
+  WORKSPACE_URL: z.url('must be the public https URL the bot is reached on, such as https://s2s.example.org').optional(),
+  WORKSPACE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  TEAMS_SSO_APP_ID: optionalText,
+  TEAMS_SSO_RESOURCE: optionalText,
+  TEAMS_SSO_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -57,6 +62,17 @@ export interface Config {
   slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string; botId?: string; botUserId?: string };
   demoSeed: boolean;
   scheduler: { enabled: boolean; digestCron: string; timeZone: string };
+  workspace: WorkspaceConfig;
+}
+
+/** The manager's web workspace under /workspace (bot/workspace). */
+export interface WorkspaceConfig {
+  /** Public base URL for sign-in links; local mode defaults to http://localhost:PORT. */
+  publicUrl: string;
+  /** Seals session cookies; local mode makes a random one per process when unset. */
+  sessionSecret?: string;
+  /** Teams tab SSO: the Entra app the tab's token is issued for. Unset turns Teams SSO off. */
+  teamsSso?: { appId: string; resource?: string; tenantId?: string; jwksUrl: string };
 }
 
 /**
@@ -100,6 +116,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : undefined,
     demoSeed: production ? false : (e.DEMO_SEED ?? true),
     scheduler: { enabled: e.SCHEDULER, digestCron: e.DIGEST_CRON, timeZone: e.DIGEST_TIMEZONE },
+    workspace: workspaceConfig(e),
+  };
+}
+
+function workspaceConfig(e: Environment): WorkspaceConfig {
+  const ssoAppId = e.TEAMS_SSO_APP_ID ?? e.MICROSOFT_APP_ID;
+  const publicUrl = (e.WORKSPACE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    publicUrl,
+    sessionSecret: e.WORKSPACE_SESSION_SECRET,
+    teamsSso: ssoAppId
+      // The tab's webApplicationInfo.resource: api://<the workspace's host>/<app id> unless set.
+      ? { appId: ssoAppId, resource: e.TEAMS_SSO_RESOURCE ?? `api://${new URL(publicUrl).host}/${ssoAppId}`, tenantId: e.MICROSOFT_APP_TENANT_ID, jwksUrl: e.TEAMS_SSO_JWKS_URL }
+      : undefined,
   };
 }
 
@@ -118,6 +148,8 @@ function crossFieldProblems(e: Environment): string[] {
     if (!e.MICROSOFT_APP_ID && !e.SLACK_SIGNING_SECRET) {
       problems.push('MICROSOFT_APP_ID: production needs Teams credentials (MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD) or Slack secrets (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)');
     }
+    if (!e.WORKSPACE_URL) problems.push('WORKSPACE_URL: production sends sign-in links to the workspace; set the public https URL');
+    if (!e.WORKSPACE_SESSION_SECRET) problems.push('WORKSPACE_SESSION_SECRET: production seals workspace sessions with it; set at least 32 random characters');
     if (!e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT: production stores records in Azure Cosmos DB; set the account endpoint');
   }
   return problems;

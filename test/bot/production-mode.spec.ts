@@ -8,6 +8,7 @@ import { CosmosStore } from '../../services/store/CosmosStore.js';
 import { type CosmosTestServer, startCosmosServer } from '../helpers/cosmos-server.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { signedHeaders } from '../helpers/slack-signing.js';
+import { WorkspaceClient } from '../helpers/workspace-client.js';
 
 const SIGNING_SECRET = 'production-signing-secret';
 
@@ -29,6 +30,8 @@ function productionEnvironment(cosmos: CosmosTestServer, slack: FakeSlackApi): N
     SLACK_API_URL: slack.apiUrl,
     SLACK_BOT_ID: 'B0S2S',
     SLACK_BOT_USER_ID: 'U0S2SBOT',
+    WORKSPACE_URL: 'https://s2s.example.org',
+    WORKSPACE_SESSION_SECRET: 'a-test-secret-that-is-at-least-32-characters-long',
   };
 }
 
@@ -93,6 +96,16 @@ describe('production mode', function () {
     assert.deepEqual(slack.calls, []);
     // The route is there and answers Slack: the same request correctly signed gets its ack.
     assert.equal(await postSlack(slashCommand, signedHeaders(SIGNING_SECRET, slashCommand, 'application/x-www-form-urlencoded')), 200);
+  });
+
+  it('opens the workspace only through Teams SSO or a sign-in link: no demo sign-in, no anonymous pages', async () => {
+    const client = new WorkspaceClient(app.url);
+    const signIn = await client.get('/workspace/sign-in');
+    assert.doesNotMatch(signIn.html, /demo person/);
+    const demo = await client.post('/workspace/sign-in/demo', { email: 'helen.carter@riverside-hub.example' });
+    assert.equal(demo.status, 403);
+    assert.equal((await client.get('/workspace/board')).location, '/workspace/sign-in');
+    assert.equal((await client.postJson('/workspace/sso', { token: 'forged' })).status, 401);
   });
 
   it('refuses to start without COSMOS_ENDPOINT, naming it', () => {

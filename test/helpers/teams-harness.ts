@@ -36,6 +36,8 @@ export class TeamsHarness {
   readonly connector = new FakeBotConnector();
   readonly clock = fixedClock('2026-11-23T10:00:00Z');
   app!: RunningApp;
+  /** More settings for the bot (e.g. Teams SSO for the workspace), set before start(). */
+  env: NodeJS.ProcessEnv = {};
   private dir = '';
 
   /** `openStore` swaps the SQLite file for another store (e.g. Cosmos); it gets the temporary SQLite path. */
@@ -59,7 +61,7 @@ export class TeamsHarness {
   }
 
   private async boot(): Promise<void> {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: join(this.dir, 's2s.db'), LOG_LEVEL: 'silent', SCHEDULER: 'off' });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: join(this.dir, 's2s.db'), LOG_LEVEL: 'silent', SCHEDULER: 'off', ...this.env });
     const store = await this.openStore(join(this.dir, 's2s.db'));
     this.app = await startApp(config, { store, clock: this.clock, logger: pino({ level: 'silent' }), startOutbox: false });
   }

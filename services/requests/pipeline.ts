@@ -1,0 +1,85 @@
+import { DateTime } from 'luxon';
+import type { Person } from '../domain/person.js';
+import type { Phase } from '../domain/phases.js';
+import type { RequestStatus } from '../domain/request-lifecycle.js';
+import type { School } from '../domain/school.js';
+import type { Specialism } from '../domain/specialisms.js';
+import type { SupportRequest } from '../domain/support-request.js';
+import type { ServiceContext } from '../service-context.js';
+import type { Condition, Stored } from '../store/document-store.js';
+
+/** The stages of the pipeline board, in the order work moves through them. */
+export const PIPELINE_STAGES = ['submitted', 'matching', 'on-hold', 'proposed', 'accepted', 'planned', 'active', 'completed', 'evaluated'] as const satisfies readonly RequestStatus[];
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+export interface PipelineFilters {
+  stage?: PipelineStage;
+  specialism?: Specialism;
+  phase?: Phase;
+  localAuthority?: string;
+  supporterId?: string;
+}
+
+export interface PipelineItem {
+  request: Stored<SupportRequest>;
+  schoolName: string;
+  localAuthority?: string;
+  requesterName?: string;
+  supporterName?: string;
+  /** Whole days since the request was made. */
+  ageDays: number;
+}
+
+export interface Pipeline {
+  /** Open requests by stage, oldest first, at most `perStage` each. */
+  stages: Array<{ stage: PipelineStage; total: number; items: PipelineItem[] }>;
+  /** For the filters: the alliance's local authorities and supporters. */
+  localAuthorities: string[];
+  supporters: Array<{ id: string; name: string }>;
+}
+
+/**
+ * Every open request of an alliance by stage, filtered, with the names a manager needs. One query
+ * for the requests, one each for the schools and people; the page shows `perStage` per stage.
+ */
+export async function loadPipeline(ctx: ServiceContext, allianceId: string, filters: PipelineFilters, perStage = 50): Promise<Pipeline> {
+  const [schools, people] = await Promise.all([
+    ctx.store.query<School>(allianceId, { type: 'school' }),
+    ctx.store.query<Person>(allianceId, { type: 'person' }),
+  ]);
+  const schoolByUrn = new Map(schools.map((s) => [s.urn, s]));
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const where: Condition[] = [{ field: 'status', op: 'in', value: filters.stage ? [filters.stage] : [...PIPELINE_STAGES] }];
+  if (filters.specialism) where.push({ field: 'specialisms', op: 'contains', value: filters.specialism });
+  if (filters.phase) where.push({ field: 'phase', op: 'eq', value: filters.phase });
+  if (filters.supporterId) where.push({ field: 'matchedSupporterId', op: 'eq', value: filters.supporterId });
+  if (filters.localAuthority) {
+    const urns = schools.filter((s) => s.localAuthority === filters.localAuthority).map((s) => s.urn);
+    where.push({ field: 'schoolUrn', op: 'in', value: urns.length ? urns : ['none'] });
+  }
+  const requests = await ctx.store.query<SupportRequest>(allianceId, { type: 'supportRequest', where, orderBy: [{ field: 'createdAt', direction: 'asc' }] });
+  const now = DateTime.fromJSDate(ctx.clock.now());
+  const stages = PIPELINE_STAGES.filter((stage) => !filters.stage || stage === filters.stage).map((stage) => {
+    const inStage = requests.filter((r) => r.status === stage);
+    return {
+      stage,
+      total: inStage.length,
+      items: inStage.slice(0, perStage).map((request) => {
+        const school = schoolByUrn.get(request.schoolUrn);
+        return {
+          request,
+          schoolName: school?.name ?? request.schoolUrn,
+          localAuthority: school?.localAuthority,
+          requesterName: names.get(request.requesterId),
+          supporterName: request.matchedSupporterId ? names.get(request.matchedSupporterId) : undefined,
+          ageDays: Math.max(0, Math.floor(now.diff(DateTime.fromISO(request.createdAt), 'days').days)),
+        };
+      }),
+    };
+  });
+  return {
+    stages,
+    localAuthorities: [...new Set(schools.map((s) => s.localAuthority).filter((la): la is string => Boolean(la)))].sort(),
+    supporters: people.filter((p) => p.role === 'supporter' && !p.erasedAt).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

@@ -1,0 +1,25 @@
+import { DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
+import { executeActions } from './card-actions.js';
+import { cardOf } from './fake-bot-connector.js';
+import { BROKERAGE_CHANNEL, personalChat, type TeamsHarness, type TeamsUser } from './teams-harness.js';
+
+export const MANAGER: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
+export const HEAD: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+
+/** The head asks for maths support through the Teams form, as in chat. */
+export async function submitRequestInTeams(harness: TeamsHarness, need = 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.'): Promise<void> {
+  harness.connector.clear();
+  await harness.say(HEAD, 'we need help with KS2 maths please');
+  const [form] = harness.connector.posted(personalChat(HEAD).conversationId);
+  const submit = executeActions(cardOf(form!)).find((a) => a.verb === 'support-request.submit')!;
+  await harness.press(HEAD, 'support-request.submit', {
+    formId: 'support-request', submissionId: String(submit.data.submissionId), specialisms: 'maths', phase: 'primary', need,
+    outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.', daysWanted: '4', preferredStart: '2026-12-01',
+  }, 'form-card');
+}
+
+/** The manager links the brokerage channel and the outbox posts the waiting request cards there. */
+export async function linkBrokerageChannel(harness: TeamsHarness): Promise<void> {
+  await harness.say(MANAGER, '<at>S2S</at> use this channel for brokerage', BROKERAGE_CHANNEL);
+  await harness.app.outbox.runOnce();
+}

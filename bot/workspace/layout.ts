@@ -15,9 +15,6 @@ export interface LayoutOptions {
 
 const MANAGER_NAV: ReadonlyArray<[string, string]> = [
   ['/workspace/board', 'Pipeline'],
-  ['/workspace/directory', 'Directory'],
-  ['/workspace/finance', 'Finance'],
-  ['/workspace/delivery', 'Delivery problems'],
 ];
 
 function isManager(person: Person | undefined): boolean {

@@ -26,14 +26,14 @@ th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--line); 
 th { background:#ebebf0; }
 td.num, th.num { text-align:right; }
 .scroll { overflow-x:auto; }
-.cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(280px, 1fr)); gap:12px; }
+.cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(min(280px, 100%), 1fr)); gap:12px; list-style:none; padding:0; }
 .card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:12px; }
 .card p { margin:4px 0; }
 .tag { display:inline-block; background:#ebebf0; border-radius:4px; padding:0 6px; margin-right:4px; font-size:.875rem; }
 .late { color:var(--bad); font-weight:600; }
 label { display:block; font-weight:600; margin:8px 0 2px; }
 .hint { color:var(--muted); font-size:.875rem; margin:0 0 4px; }
-input[type=text], input[type=email], input[type=number], input[type=date], input[type=search], select, textarea { width:100%; max-width:32rem; padding:6px; font:inherit; border:1px solid #6e6e78; border-radius:4px; background:#fff; }
+input[type=text], input[type=email], input[type=number], input[type=date], input[type=search], select, textarea { width:100%; max-width:min(32rem, 100%); padding:6px; font:inherit; border:1px solid #6e6e78; border-radius:4px; background:#fff; }
 button, .button { font:inherit; padding:6px 14px; border-radius:4px; border:1px solid var(--accent); background:var(--accent); color:#fff; cursor:pointer; text-decoration:none; display:inline-block; }
 button.secondary { background:#fff; color:var(--accent-dark); }
 button.danger { background:var(--bad); border-color:var(--bad); }
@@ -42,7 +42,10 @@ button.link { background:none; border:none; color:var(--accent-dark); text-decor
 .actions form { margin:0; }
 .filters { display:flex; flex-wrap:wrap; gap:8px 16px; align-items:flex-end; background:#fff; border:1px solid var(--line); padding:8px 12px; border-radius:6px; }
 .filters label { margin:0; }
-.filters select, .filters input { width:auto; }
+.filters > div { min-width:0; max-width:100%; }
+.filters select, .filters input { width:auto; max-width:100%; }
+.card select { max-width:100%; }
+.card, .cards > li { min-width:0; overflow-wrap:anywhere; }
 .notice { padding:8px 12px; border-radius:4px; margin:0 0 12px; border-left:6px solid; background:#fff; }
 .notice.ok { border-color:var(--ok); }
 .notice.error { border-color:var(--bad); }

@@ -15,6 +15,7 @@ export interface LayoutOptions {
 
 const MANAGER_NAV: ReadonlyArray<[string, string]> = [
   ['/workspace/board', 'Pipeline'],
+  ['/workspace/directory', 'Directory'],
 ];
 
 function isManager(person: Person | undefined): boolean {

@@ -9,6 +9,7 @@ body { margin:0; font:16px/1.5 "Segoe UI", system-ui, sans-serif; color:var(--in
 a { color:var(--accent-dark); }
 a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus { outline:3px solid #ffb900; outline-offset:2px; }
 .skip { position:absolute; left:-999px; }
+.visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
 .skip:focus { left:8px; top:8px; background:#fff; padding:8px; z-index:2; }
 .top { background:#fff; border-bottom:1px solid var(--line); padding:8px 16px; display:flex; flex-wrap:wrap; gap:4px 16px; align-items:center; }
 .brand { font-weight:600; margin:0; flex:1 1 auto; }

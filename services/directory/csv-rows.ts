@@ -10,6 +10,8 @@ export interface ImportSource {
 
 export interface ImportOptions {
   onProgress?: (line: string) => void;
+  /** Check every row and count what would change, but write nothing (the workspace's preview). */
+  dryRun?: boolean;
 }
 
 export interface ImportResult {

@@ -11,7 +11,7 @@ import { parsePersonRow, PEOPLE_COLUMNS } from './person-row.js';
  * Fields the file always carries, so an emptied cell clears them. The channel ids are left out:
  * the bot also learns them when someone first messages it, and an empty cell must not forget that.
  */
-const CLEARED: Partial<Record<keyof PersonFields, undefined>> = {
+export const CLEARED_PERSON_FIELDS: Partial<Record<keyof PersonFields, undefined>> = {
   name: undefined,
   role: undefined,
   baseSchoolUrn: undefined,
@@ -61,10 +61,11 @@ export async function importPeople(
   const updatedAt = clock.now().toISOString();
   const docs = parsed.map((fields) => {
     const id = personId(fields.email);
-    return definedOnly({ ...existing.get(id), ...CLEARED, ...definedOnly(fields), id, allianceId, type: 'person', updatedAt }) as Person;
+    return definedOnly({ ...existing.get(id), ...CLEARED_PERSON_FIELDS, ...definedOnly(fields), id, allianceId, type: 'person', updatedAt }) as Person;
   });
+  const updated = docs.filter((doc) => existing.has(doc.id)).length;
+  if (options.dryRun) return { created: docs.length - updated, updated };
   await saveAll(store, docs);
   for (const doc of docs) await indexPersonIdentities(store, doc, existing.get(doc.id), updatedAt);
-  const updated = docs.filter((doc) => existing.has(doc.id)).length;
   return { created: docs.length - updated, updated };
 }

@@ -59,8 +59,9 @@ export async function importSchools(
     const id = schoolId(fields.urn);
     return definedOnly({ ...existing.get(id), ...CLEARED, ...fields, id, allianceId, type: 'school', updatedAt });
   });
-  await saveAll(store, docs);
   const updated = docs.filter((doc) => existing.has(doc.id)).length;
+  if (options.dryRun) return { created: docs.length - updated, updated };
+  await saveAll(store, docs);
   return { created: docs.length - updated, updated };
 }
 

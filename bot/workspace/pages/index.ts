@@ -1,5 +1,8 @@
 import type { PageHandler } from '../respond.js';
 import { decideOnBoard, showBoard } from './board.js';
+import { saveDayRate, showDirectory } from './directory.js';
+import { confirmImport, previewImport, showImportForm } from './directory-import.js';
+import { showPersonForm, submitPersonForm } from './person-form.js';
 
 export interface ManagerPage {
   method: 'get' | 'post';
@@ -13,4 +16,11 @@ export interface ManagerPage {
 export const WORKSPACE_PAGES: readonly ManagerPage[] = [
   { method: 'get', path: '/workspace/board', handler: (ctx) => showBoard(ctx) },
   { method: 'post', path: '/workspace/board/requests/:id/decide', handler: decideOnBoard },
+  { method: 'get', path: '/workspace/directory', handler: showDirectory },
+  { method: 'post', path: '/workspace/directory/rates', handler: saveDayRate },
+  { method: 'get', path: '/workspace/directory/person', handler: showPersonForm },
+  { method: 'post', path: '/workspace/directory/person', handler: submitPersonForm },
+  { method: 'get', path: '/workspace/directory/import', handler: showImportForm },
+  { method: 'post', path: '/workspace/directory/import', handler: previewImport, upload: true },
+  { method: 'post', path: '/workspace/directory/import/confirm', handler: confirmImport, upload: true },
 ];

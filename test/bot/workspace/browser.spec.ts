@@ -94,6 +94,62 @@ describe('workspace in a browser', function () {
     assert.equal(board?.status(), 403);
   });
 
+  it('adds a supporter in the directory, who is then found by a search in chat', async () => {
+    await signInAsManager();
+    await page.getByRole('link', { name: 'Directory' }).click();
+    await assertAccessible('directory');
+    await screenshot(page, 'directory');
+    await page.getByRole('link', { name: 'Add a person' }).click();
+    await page.getByRole('button', { name: 'Add this person' }).click();
+    assert.match(await page.getByRole('alert').innerText(), /Nothing was saved/);
+    await assertAccessible('person form with errors');
+    await page.getByLabel('Work email').fill('cara.jones@st-peters.example');
+    await page.getByLabel('Name', { exact: true }).fill('Cara Jones');
+    await page.getByLabel('Role').selectOption('supporter');
+    await page.getByLabel('Base school').selectOption('990002');
+    await page.getByLabel('Designation').selectOption('SLE');
+    await page.getByLabel('Citizenship').check();
+    await page.getByLabel('Primary').check();
+    await page.getByLabel('Days offered a year').fill('12');
+    await screenshot(page, 'person-form');
+    await page.getByRole('button', { name: 'Add this person' }).click();
+    await page.waitForURL(/done=added/);
+    assert.match(await page.getByRole('status').innerText(), /Added: Cara Jones/);
+    harness.connector.clear();
+    await harness.say(HEAD, 'find an SLE in citizenship');
+    assert.match(textOf(harness.connector.posted(personalChat(HEAD).conversationId)[0]!), /Cara Jones/);
+  });
+
+  it('checks an uploaded CSV, lists every problem by line, and writes nothing', async () => {
+    const before = await harness.app.store.query(DEMO_ALLIANCE_ID, { type: 'person' });
+    await signInAsManager();
+    await page.goto(`${harness.app.url}/workspace/directory/import`);
+    await assertAccessible('upload form');
+    const csv = [
+      'email,name,role,base_school_urn,designation,specialisms,phases,days_per_year',
+      'new.one@school.example,New One,supporter,990001,SLE,maths,primary,10',
+      'bad@school.example,Bad Row,supporter,123,SLE,underwater basket weaving,primary,10',
+    ].join('\n');
+    await page.setInputFiles('#file', { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const problems = await page.locator('main').innerText();
+    assert.match(problems, /people\.csv:3: base_school_urn\s+a URN is 6 digits/);
+    assert.match(problems, /people\.csv:3: specialisms\s+unknown specialism "underwater basket weaving"/);
+    assert.doesNotMatch(problems, /people\.csv:2/);
+    await assertAccessible('import problems');
+    await screenshot(page, 'import-problems');
+    assert.equal((await harness.app.store.query(DEMO_ALLIANCE_ID, { type: 'person' })).length, before.length, 'nothing written');
+
+    await page.goto(`${harness.app.url}/workspace/directory/import`);
+    await page.setInputFiles('#file', { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.split('\n').slice(0, 2).join('\n')) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    assert.match(await page.getByRole('status').innerText(), /add 1 and update 0 people. Nothing has been written yet/);
+    assert.equal((await harness.app.store.query(DEMO_ALLIANCE_ID, { type: 'person' })).length, before.length, 'the preview writes nothing');
+    await page.getByRole('button', { name: 'Import 1 people' }).click();
+    await page.waitForURL(/done=imported/);
+    assert.equal((await harness.app.store.query(DEMO_ALLIANCE_ID, { type: 'person' })).length, before.length + 1);
+  });
+
   it('reads without JavaScript', async () => {
     const noScript = await browser!.newContext({ javaScriptEnabled: false });
     const plain = await noScript.newPage();

@@ -6,7 +6,7 @@ import restify from 'restify';
 import type { Server } from 'restify';
 import type { WorkspaceDeps } from './workspace-deps.js';
 import { route } from './respond.js';
-import { redeemLink, showHome, showSignIn, showSignInLink, showTeamsTab, signInAsDemoPerson, signInWithTeams, signOut } from './pages/sign-in.js';
+import { redeemLink, showHome, showSignIn, showSignInLink, showTeamsTab, showTeamsTabSetup, signInAsDemoPerson, signInWithTeams, signOut } from './pages/sign-in.js';
 import { showMyWork } from './pages/my-work.js';
 import { WORKSPACE_PAGES } from './pages/index.js';
 
@@ -18,6 +18,7 @@ const STATIC_SCRIPTS: Record<string, string> = {
   // chart.js exports no path to its browser build: it sits beside the package's main file.
   'chart.js': join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
   'teams-sign-in.js': fileURLToPath(new URL('./static/teams-sign-in.js', import.meta.url)),
+  'teams-configure.js': fileURLToPath(new URL('./static/teams-configure.js', import.meta.url)),
 };
 
 const forms = restify.plugins.bodyParser({ maxBodySize: 64 * 1024, mapParams: false });
@@ -30,6 +31,7 @@ export function mountWorkspace(server: Server, deps: WorkspaceDeps): void {
   server.get('/workspace/link', route(deps, 'anyone', showSignInLink));
   server.post('/workspace/link', forms, route(deps, 'anyone', redeemLink));
   server.get('/workspace/teams', route(deps, 'anyone', showTeamsTab));
+  server.get('/workspace/teams/configure', route(deps, 'anyone', showTeamsTabSetup));
   server.post('/workspace/sso', forms, route(deps, 'anyone', signInWithTeams, { csrf: false }));
   server.post('/workspace/sign-out', forms, route(deps, 'signed-in', signOut));
   server.get('/workspace/my-work', route(deps, 'signed-in', showMyWork));

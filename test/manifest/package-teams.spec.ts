@@ -60,6 +60,17 @@ describe('Teams app package', () => {
       assert.deepEqual(checkTeamsIcons(Buffer.from(files['color.png']), Buffer.from(files['outline.png'])), []);
     });
 
+    it('carries the workspace as a personal tab and a channel tab, with the SSO resource the workspace checks', async () => {
+      const manifest = JSON.parse(Buffer.from(unzipSync(await buildTeamsPackage(LOCAL))['manifest.json']).toString('utf8')) as TeamsManifest;
+      const [personalTab] = manifest.staticTabs ?? [];
+      assert.equal(personalTab?.contentUrl, `https://${LOCAL.BOT_DOMAIN}/workspace/teams`);
+      assert.deepEqual(personalTab?.scopes, ['personal']);
+      const [channelTab] = manifest.configurableTabs ?? [];
+      assert.equal(channelTab?.configurationUrl, `https://${LOCAL.BOT_DOMAIN}/workspace/teams/configure`);
+      assert.deepEqual(channelTab?.scopes, ['team']);
+      assert.deepEqual((manifest as { webApplicationInfo?: unknown }).webApplicationInfo, { id: LOCAL.BOT_ID, resource: `api://${LOCAL.BOT_DOMAIN}/${LOCAL.BOT_ID}` });
+    });
+
     it('refuses a manifest the schema rejects, listing each schema error', async () => {
       editManifest(({ developer: _, ...manifest }) => ({ ...manifest, name: { short: 'A name far too long for the Teams app bar' } }));
       const error = await rejection(buildTeamsPackage(LOCAL, dir));

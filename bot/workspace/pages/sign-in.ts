@@ -71,6 +71,12 @@ export async function showTeamsTab(ctx: PageContext): Promise<PageResult> {
   { scripts: ['/workspace/static/teams-js.js', '/workspace/static/teams-sign-in.js'] });
 }
 
+/** Adding the tab to a channel: one screen, then Teams saves the tab pointing at /workspace/teams. */
+export async function showTeamsTabSetup(ctx: PageContext): Promise<PageResult> {
+  return ctx.page('Add the workspace to this channel', undefined, html`<p>The tab shows the alliance workspace. Each person who opens it is signed in with their own Teams account and sees only what they may: managers the whole alliance, heads and supporters their own work.</p>
+<p>Select <strong>Save</strong> to add it.</p>`, { scripts: ['/workspace/static/teams-js.js', '/workspace/static/teams-configure.js'] });
+}
+
 /** Checks the tab's token and signs the person in; the token itself proves the request, so no CSRF token is needed. */
 export async function signInWithTeams(ctx: PageContext): Promise<PageResult> {
   const verify = ctx.deps.verifyTeamsToken;

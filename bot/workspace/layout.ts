@@ -16,6 +16,8 @@ export interface LayoutOptions {
 const MANAGER_NAV: ReadonlyArray<[string, string]> = [
   ['/workspace/board', 'Pipeline'],
   ['/workspace/directory', 'Directory'],
+  ['/workspace/finance', 'Finance'],
+  ['/workspace/delivery', 'Delivery problems'],
 ];
 
 function isManager(person: Person | undefined): boolean {

@@ -1,6 +1,8 @@
 import type { PageHandler } from '../respond.js';
 import { decideOnBoard, showBoard } from './board.js';
+import { sendNotificationAgain, showDeliveryProblems } from './delivery.js';
 import { saveDayRate, showDirectory } from './directory.js';
+import { downloadFinance, showFinance } from './finance.js';
 import { confirmImport, previewImport, showImportForm } from './directory-import.js';
 import { showPersonForm, submitPersonForm } from './person-form.js';
 
@@ -23,4 +25,8 @@ export const WORKSPACE_PAGES: readonly ManagerPage[] = [
   { method: 'get', path: '/workspace/directory/import', handler: showImportForm },
   { method: 'post', path: '/workspace/directory/import', handler: previewImport, upload: true },
   { method: 'post', path: '/workspace/directory/import/confirm', handler: confirmImport, upload: true },
+  { method: 'get', path: '/workspace/finance', handler: showFinance },
+  { method: 'get', path: '/workspace/finance.csv', handler: downloadFinance },
+  { method: 'get', path: '/workspace/delivery', handler: showDeliveryProblems },
+  { method: 'post', path: '/workspace/delivery/send-again', handler: sendNotificationAgain },
 ];

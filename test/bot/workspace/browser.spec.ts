@@ -150,6 +150,16 @@ describe('workspace in a browser', function () {
     assert.equal((await harness.app.store.query(DEMO_ALLIANCE_ID, { type: 'person' })).length, before.length + 1);
   });
 
+  it('opens each report with no serious accessibility problem', async () => {
+    await signInAsManager();
+    for (const [name, path] of [['finance', '/workspace/finance'], ['delivery-problems', '/workspace/delivery']] as const) {
+      const response = await page.goto(`${harness.app.url}${path}`);
+      assert.equal(response?.status(), 200, name);
+      await assertAccessible(name);
+      await screenshot(page, name);
+    }
+  });
+
   it('reads without JavaScript', async () => {
     const noScript = await browser!.newContext({ javaScriptEnabled: false });
     const plain = await noScript.newPage();

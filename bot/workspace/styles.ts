@@ -26,7 +26,7 @@ table { border-collapse:collapse; width:100%; background:#fff; }
 th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
 th { background:#ebebf0; }
 td.num, th.num { text-align:right; }
-.scroll { overflow-x:auto; }
+.scroll { overflow-x:auto; position:relative; }
 .cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(min(280px, 100%), 1fr)); gap:12px; list-style:none; padding:0; }
 .card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:12px; }
 .card p { margin:4px 0; }

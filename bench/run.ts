@@ -9,6 +9,7 @@ import { benchMemory } from './memory.bench.js';
 import { describeMachine, formatMarkdown, formatTable, type ReportRow } from './report.js';
 import { benchSlackAck } from './slack.bench.js';
 import { benchTurns, type TurnCell } from './turns.bench.js';
+import { benchWorkspace } from './workspace.bench.js';
 
 const RATIO_TARGET = 1.5;
 const STORE_CALLS_TARGET = 3;
@@ -107,6 +108,7 @@ rows.push({ area: 'memory', figure: 'peak RSS importing that directory from CSV 
 rows.push(...turnRows(cells).filter((r) => r.area === 'store calls'));
 process.stderr.write('slack acks…\n');
 rows.push(...(await slackRows()));
+rows.push(...(await benchWorkspace()));
 machine.loadAfter = loadavg().map((n) => n.toFixed(2)).join(' ');
 
 const table = formatTable(rows);

@@ -42,7 +42,7 @@ export interface Pipeline {
  * Every open request of an alliance by stage, filtered, with the names a manager needs. One query
  * for the requests, one each for the schools and people; the page shows `perStage` per stage.
  */
-export async function loadPipeline(ctx: ServiceContext, allianceId: string, filters: PipelineFilters, perStage = 50): Promise<Pipeline> {
+export async function loadPipeline(ctx: ServiceContext, allianceId: string, filters: PipelineFilters, perStage = 20): Promise<Pipeline> {
   const [schools, people] = await Promise.all([
     ctx.store.query<School>(allianceId, { type: 'school' }),
     ctx.store.query<Person>(allianceId, { type: 'person' }),

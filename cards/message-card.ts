@@ -20,6 +20,8 @@ export interface Button {
   data: ActionData;
   style: ButtonStyle;
   confirm?: Confirm;
+  /** A link button opens this https address instead of sending the action (Slack still reports the press). */
+  url?: string;
 }
 
 export interface Fact {
@@ -89,6 +91,12 @@ export function button(
 ): Button {
   const base: Button = { actionId, label, data, style: options.style ?? 'default' };
   return options.confirm ? { ...base, confirm: options.confirm } : base;
+}
+
+/** A button that opens a web address, e.g. a Teams chat or Slack DM with someone. */
+export function linkButton(actionId: string, label: string, url: string): Button {
+  if (!/^https:\/\//.test(url)) throw new RangeError('a link button opens an https address');
+  return { actionId, label, data: {}, style: 'primary', url };
 }
 
 /** Best-effort text of an element or field a renderer does not know, so nothing vanishes silently. */

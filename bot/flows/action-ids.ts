@@ -19,6 +19,14 @@ export const ACTIONS = {
   openVisitReport: 'visit-report.open',
   completeDeployment: 'deployment.complete',
   openEvaluation: 'evaluation.open',
+  messageExpert: 'contact.message',
+  /** A link button (it opens the chat itself); Slack still reports the press. */
+  openChatLink: 'contact.open-chat',
+  openDiagnosticReport: 'diagnostic-report.open',
+  openFollowOnRequest: 'diagnostic.follow-on',
+  openJoinForm: 'join.open',
+  approveMembership: 'membership.approve',
+  declineMembership: 'membership.decline',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

@@ -6,7 +6,10 @@ import { buildHelpCard } from '../views/help-card.js';
 import { buildMyWorkCard } from '../views/my-work-card.js';
 import { ACTIONS, type ActionId } from './action-ids.js';
 import { declineRequestForm, decideFromCard, showOtherCandidates } from './brokerage-flow.js';
+import { messageExpert } from './contact-flow.js';
+import { diagnosticReportForm, followOnRequestForm } from './diagnostic-flow.js';
 import { evaluationForm } from './evaluation-flow.js';
+import { approveMembership, declineMembershipForm, joinAllianceForm } from './join-flow.js';
 import { findSupporters, readSearchData } from './find-supporter-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { showForm, type FormCall } from './form-entry.js';
@@ -46,6 +49,14 @@ const HANDLERS = {
   [ACTIONS.openVisitReport]: (ctx, person, call) => showForm(visitReportForm, ctx, person, call),
   [ACTIONS.completeDeployment]: (ctx, person, call) => completeFromCard(ctx, person, deploymentId(call)),
   [ACTIONS.openEvaluation]: (ctx, person, call) => showForm(evaluationForm, ctx, person, call),
+  [ACTIONS.messageExpert]: (ctx, person, call) => messageExpert(ctx, person, String(call.data.personId ?? ''), call.channel),
+  // The link opens the chat by itself; the contact was recorded when "Message" was pressed.
+  [ACTIONS.openChatLink]: async () => ({ replies: [] }),
+  [ACTIONS.openDiagnosticReport]: (ctx, person, call) => showForm(diagnosticReportForm, ctx, person, call),
+  [ACTIONS.openFollowOnRequest]: (ctx, person, call) => showForm(followOnRequestForm, ctx, person, call),
+  [ACTIONS.openJoinForm]: (ctx, person, call) => showForm(joinAllianceForm, ctx, person, call),
+  [ACTIONS.approveMembership]: (ctx, person, call) => approveMembership(ctx, person, String(call.data.membershipRequestId ?? '')),
+  [ACTIONS.declineMembership]: (ctx, person, call) => showForm(declineMembershipForm, ctx, person, call),
 } satisfies Record<ActionId, ActionHandler>;
 
 export async function runAction(ctx: FlowContext, person: Stored<Person>, actionId: string, call: FormCall): Promise<TurnResult> {

@@ -1,15 +1,18 @@
 import { parseFormSubmission, problemsOnFields, type FormDefinition, type FormProblem, type FormValues, type RawValues } from '../../cards/form-definition.js';
 import type { Person } from '../../services/domain/person.js';
 import { ValidationError } from '../../services/errors.js';
-import type { ChannelKind } from '../../services/identity/channel-identity.js';
+import type { ChannelKind, ChannelUser } from '../../services/identity/channel-identity.js';
 import type { Stored } from '../../services/store/document-store.js';
 import type { TurnResult } from '../conversation/reply.js';
+import type { TurnPlace } from '../conversation/turn.js';
 import type { FlowContext } from './flow-context.js';
 
 /** How a form was reached: the data its button or earlier submission carried, and the channel. */
 export interface FormCall {
   data: Readonly<Record<string, unknown>>;
   channel: ChannelKind;
+  /** Who is speaking and where, as the channel says: for asking to join, before they are in the directory. */
+  speaker?: { user: ChannelUser; place: TurnPlace };
 }
 
 /** A form as this person sees it now, and what its valid answers do. */
@@ -41,7 +44,11 @@ export async function showForm<T>(entry: FormEntry<T>, ctx: FlowContext, person:
  * problem, from the form or the service, goes back into the same form with every answer kept.
  */
 export async function submitForm<T>(entry: FormEntry<T>, ctx: FlowContext, person: Stored<Person>, call: FormCall, answers: RawValues): Promise<TurnResult> {
-  const opened = await entry.open(ctx, person, call);
+  return submitOpenedForm(await entry.open(ctx, person, call), answers);
+}
+
+/** As submitForm, for a form already opened (one that needs no directory record, such as asking to join). */
+export async function submitOpenedForm<T>(opened: OpenedForm<T>, answers: RawValues): Promise<TurnResult> {
   const again = (errors: FormProblem[]): TurnResult => ({
     replies: [], replaceSource: { kind: 'form', form: opened.form, values: answers, errors, data: opened.data },
   });

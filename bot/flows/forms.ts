@@ -1,12 +1,17 @@
 import type { FormDefinition } from '../../cards/form-definition.js';
 import { DECLINE_FORM_IDS } from '../../cards/forms/decline-request.js';
+import { DIAGNOSTIC_REPORT_FORM_ID } from '../../cards/forms/diagnostic-report.js';
+import { DIAGNOSTIC_REQUEST_FORM_ID } from '../../cards/forms/diagnostic-request.js';
+import { JOIN_ALLIANCE_FORM_ID } from '../../cards/forms/join-alliance.js';
 import { DEPLOYMENT_PLAN_FORM_ID } from '../../cards/forms/deployment-plan.js';
 import { EVALUATION_FORM_ID } from '../../cards/forms/evaluation.js';
 import { PLAN_CHANGES_FORM_ID } from '../../cards/forms/plan-changes.js';
 import { SUPPORT_REQUEST_FORM_ID } from '../../cards/forms/support-request.js';
 import { VISIT_REPORT_FORM_ID } from '../../cards/forms/visit-report.js';
 import { declineRequestForm } from './brokerage-flow.js';
+import { diagnosticReportForm, diagnosticRequestForm, FOLLOW_ON_FORM_ID, followOnRequestForm } from './diagnostic-flow.js';
 import { evaluationForm } from './evaluation-flow.js';
+import { declineMembershipForm, joinAllianceForm } from './join-flow.js';
 import type { FormEntry } from './form-entry.js';
 import { deploymentPlanForm, planChangesForm } from './plan-flow.js';
 import { declineProposalForm } from './proposal-flow.js';
@@ -25,6 +30,11 @@ const TABLE = {
   [PLAN_CHANGES_FORM_ID]: planChangesForm,
   [VISIT_REPORT_FORM_ID]: visitReportForm,
   [EVALUATION_FORM_ID]: evaluationForm,
+  [DIAGNOSTIC_REQUEST_FORM_ID]: diagnosticRequestForm,
+  [DIAGNOSTIC_REPORT_FORM_ID]: diagnosticReportForm,
+  [FOLLOW_ON_FORM_ID]: followOnRequestForm,
+  [JOIN_ALLIANCE_FORM_ID]: joinAllianceForm,
+  [DECLINE_FORM_IDS.membership]: declineMembershipForm,
 } as const satisfies Record<string, FormEntry<unknown>>;
 
 export type FormId = keyof typeof TABLE;

@@ -9,7 +9,9 @@ import { buildDeliveryProblemsCard } from '../views/delivery-problems-card.js';
 import { buildHelpCard } from '../views/help-card.js';
 import { buildMyWorkCard } from '../views/my-work-card.js';
 import { linkBrokerageChannel } from './brokerage-flow.js';
+import { showDiagnosticForm } from './diagnostic-flow.js';
 import { findSupporters } from './find-supporter-flow.js';
+import { showJoinOptions } from './join-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { showRequestForm } from './request-support-flow.js';
 import { chooseVisitReport } from './visit-report-flow.js';
@@ -34,6 +36,10 @@ export async function handleMessage(ctx: FlowContext, person: Stored<Person>, tu
   switch (recognition.intent) {
     case 'request_support':
       return showRequestForm(ctx, person, { data: {}, channel: turn.user.channel }, recognition);
+    case 'request_diagnostic':
+      return showDiagnosticForm(ctx, person, { data: {}, channel: turn.user.channel }, recognition);
+    case 'join_alliance':
+      return showJoinOptions(ctx, person);
     case 'find_supporter':
       return findSupporters(ctx, person, recognition.specialisms, recognition.phase);
     case 'my_requests':

@@ -1,3 +1,4 @@
+import { JOIN_ALLIANCE_FORM_ID } from '../../cards/forms/join-alliance.js';
 import type { Person } from '../../services/domain/person.js';
 import { BotError } from '../../services/errors.js';
 import { chooseAlliance, chosenAlliance } from '../../services/identity/alliance-choice.js';
@@ -10,7 +11,8 @@ import { buildHelpCard } from '../views/help-card.js';
 import { ACTIONS } from './action-ids.js';
 import { runAction } from './actions.js';
 import type { FlowContext } from './flow-context.js';
-import { submitForm } from './form-entry.js';
+import { submitForm, submitOpenedForm, type FormCall } from './form-entry.js';
+import { buildJoinOptionsCard, openJoinForm } from './join-flow.js';
 import { FORMS, isFormId } from './forms.js';
 import { handleMessage } from './message-flow.js';
 import { rememberConversation } from './remember-conversation.js';
@@ -26,7 +28,7 @@ export async function routeTurn(ctx: FlowContext, turn: Turn): Promise<TurnResul
     for (const person of people) await removeConversationLink(ctx, person.allianceId, turn.user.channel, person.id);
     return { replies: [] };
   }
-  if (people.length === 0) return { replies: [cardReply(await buildUnknownUserCard(ctx))] };
+  if (people.length === 0) return routeStranger(ctx, turn);
 
   const person = await speakingAs(ctx, people, turn);
   if (!person) return { replies: [cardReply(await buildAllianceChoiceCard(ctx, people))] };
@@ -60,13 +62,36 @@ async function dispatch(ctx: FlowContext, person: Stored<Person>, turn: Turn): P
     case 'message':
       return handleMessage(ctx, person, turn);
     case 'formSubmit': {
-      const call = { data: turn.data, channel: turn.user.channel };
+      const call = callOf(turn, turn.data);
       if (isFormId(turn.formId)) return submitForm(FORMS[turn.formId], ctx, person, call, turn.values);
       return { replies: [textReply('That form is out of date. Here is what I can do now.'), cardReply(buildHelpCard(person.role, person.name))] };
     }
     case 'action':
-      return runAction(ctx, person, turn.actionId, { data: turn.data, channel: turn.user.channel });
+      return runAction(ctx, person, turn.actionId, callOf(turn, turn.data));
     default:
       return { replies: [] };
   }
+}
+
+function callOf(turn: Turn, data: Record<string, unknown>): FormCall {
+  return { data, channel: turn.user.channel, speaker: { user: turn.user, place: turn.place } };
+}
+
+/**
+ * Someone the directory does not know: who to ask, and the alliances that chose to take requests
+ * to join from here. Asking to join is all they can do; it needs no directory record.
+ */
+async function routeStranger(ctx: FlowContext, turn: Turn): Promise<TurnResult> {
+  try {
+    if (turn.kind === 'action' && turn.actionId === ACTIONS.openJoinForm) {
+      const opened = await openJoinForm(ctx, callOf(turn, turn.data));
+      return { replies: [{ kind: 'form', form: opened.form, values: opened.values, data: opened.data }] };
+    }
+    if (turn.kind === 'formSubmit' && turn.formId === JOIN_ALLIANCE_FORM_ID) return await submitOpenedForm(await openJoinForm(ctx, callOf(turn, turn.data)), turn.values);
+  } catch (error) {
+    if (error instanceof BotError) return { replies: [textReply(error.message)] };
+    throw error;
+  }
+  const options = await buildJoinOptionsCard(ctx);
+  return { replies: [cardReply(await buildUnknownUserCard(ctx)), ...(options ? [cardReply(options)] : [])] };
 }

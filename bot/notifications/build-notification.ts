@@ -7,7 +7,10 @@ import type { NotificationEvent } from '../../services/notifications/notificatio
 import type { ServiceContext } from '../../services/service-context.js';
 import { computeDigest } from '../../services/digest/compute-digest.js';
 import { loadRequestCard } from '../views/loaders/load-request-card.js';
+import { buildDiagnosticReportCard } from '../views/diagnostic-report-card.js';
 import { buildDigestCard } from '../views/digest-card.js';
+import { buildMembershipAnswerCard, buildMembershipCard } from '../views/membership-card.js';
+import { findRecord } from '../../services/store/get-record.js';
 import { buildProposalCard } from '../views/proposal-card.js';
 import { buildRequestNewsCard } from '../views/request-news-card.js';
 import { buildDeploymentNotification } from './build-deployment-notification.js';
@@ -56,6 +59,21 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
     case 'deploymentCompleted':
     case 'deploymentEvaluated':
       return buildDeploymentNotification(ctx, allianceId, event);
+    case 'diagnosticReported': {
+      const report = await findRecord(ctx, allianceId, event.reportId, 'diagnosticReport');
+      if (!report) return undefined;
+      const [school, leader] = await Promise.all([findRecord(ctx, allianceId, schoolId(report.schoolUrn), 'school'), findRecord(ctx, allianceId, report.supporterId, 'person')]);
+      return buildDiagnosticReportCard(report, school, leader && !leader.erasedAt ? leader.name : undefined);
+    }
+    case 'membershipForManagers':
+    case 'membershipCardUpdate': {
+      const request = await findRecord(ctx, allianceId, event.membershipRequestId, 'membershipRequest');
+      return request ? buildMembershipCard(request) : undefined;
+    }
+    case 'membershipDecided': {
+      const [request, alliance] = await Promise.all([findRecord(ctx, allianceId, event.membershipRequestId, 'membershipRequest'), findRecord(ctx, allianceId, allianceId, 'alliance')]);
+      return request && alliance ? buildMembershipAnswerCard(request, alliance.name) : undefined;
+    }
     case 'weeklyDigest':
       return buildDigestCard(await computeDigest(ctx, event.allianceId, event.week));
     default:

@@ -64,6 +64,7 @@ function requestItem(request: SupportRequest, supporters: Map<string, string>): 
 function nextStepButtons(deployments: readonly Deployment[]): CardElement[] {
   const buttons = deployments.flatMap((d): Button[] => {
     const data = { deploymentId: d.id };
+    if (d.status === 'accepted' && d.kind === 'diagnostic') return [button(ACTIONS.openDiagnosticReport, `Report ${d.requestReference}`, data, { style: 'primary' })];
     if (d.status === 'accepted' && (!d.plan || d.plan.status === 'changes-requested')) return [button(ACTIONS.openPlanForm, `Plan ${d.requestReference}`, data, { style: 'primary' })];
     if (d.status === 'planned' || d.status === 'active') return [button(ACTIONS.openVisitReport, `Report a visit: ${d.requestReference}`, data)];
     return [];

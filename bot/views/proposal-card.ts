@@ -27,6 +27,12 @@ function answerPart(deployment: Deployment): CardElement[] {
     case 'declined':
       return [text(`You declined: ${deployment.declineReason ?? ''}`)];
     case 'accepted':
+      if (deployment.kind === 'diagnostic') {
+        return [
+          text('You accepted this diagnostic visit. Arrange the day with the school; afterwards, write the short report: strengths, priorities and the support to recommend.'),
+          actions([button(ACTIONS.openDiagnosticReport, 'Write the report', data, { style: 'primary' })]),
+        ];
+      }
       return [
         text('You accepted this proposal. Next, agree a plan with the school: objectives, days and visit dates. The school, the alliance and you each confirm it.'),
         actions([button(ACTIONS.openPlanForm, 'Write the plan', data, { style: 'primary' })]),

@@ -1,7 +1,7 @@
 import { actions, button, card, divider, facts, heading, list, text, type CardElement, type MessageCard } from '../../cards/message-card.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { School } from '../../services/domain/school.js';
-import type { SupportRequest } from '../../services/domain/support-request.js';
+import { requestKind, type SupportRequest } from '../../services/domain/support-request.js';
 import { ACTIONS } from '../flows/action-ids.js';
 import { requestFacts, schoolContext } from './request-summary.js';
 
@@ -23,7 +23,7 @@ export function requestCardKey(request: SupportRequest): string {
  */
 export function buildRequestManagerCard(request: SupportRequest, context: RequestCardContext): MessageCard {
   const elements: CardElement[] = [
-    heading(`Support request ${request.reference}`),
+    heading(`${requestKind(request) === 'diagnostic' ? 'Diagnostic visit' : 'Support request'} ${request.reference}`),
     facts([...requestFacts(request, context.school), ...(context.requesterName ? [{ label: 'Requested by', value: context.requesterName }] : [])]),
   ];
   const contextLine = schoolContext(context.school);

@@ -2,7 +2,7 @@ import type { Fact } from '../../cards/message-card.js';
 import { PHASE_LABELS } from '../../services/domain/phases.js';
 import type { School } from '../../services/domain/school.js';
 import { SPECIALISM_LABELS } from '../../services/domain/specialisms.js';
-import type { SupportRequest } from '../../services/domain/support-request.js';
+import { requestKind, type SupportRequest } from '../../services/domain/support-request.js';
 import { REQUEST_PROGRESS } from '../../services/requests/request-progress.js';
 
 export function specialismList(request: Pick<SupportRequest, 'specialisms'>): string {
@@ -13,8 +13,9 @@ export function specialismList(request: Pick<SupportRequest, 'specialisms'>): st
 export function requestFacts(request: SupportRequest, school?: School): Fact[] {
   return [
     { label: 'Reference', value: request.reference },
+    { label: 'Kind', value: requestKind(request) === 'diagnostic' ? 'Diagnostic visit' : request.followsDiagnosticReportId ? 'Support, following a diagnostic visit' : 'Support' },
     { label: 'School', value: school ? `${school.name} (URN ${school.urn})` : `URN ${request.schoolUrn}` },
-    { label: 'Areas', value: specialismList(request) },
+    { label: 'Areas', value: specialismList(request) || 'the whole school' },
     { label: 'Phase', value: PHASE_LABELS[request.phase] },
     { label: 'Days wanted', value: String(request.daysWanted) },
     ...(request.preferredStart ? [{ label: 'Preferred start', value: request.preferredStart }] : []),

@@ -32,6 +32,7 @@ export function buildSearchResultsCard(view: SearchView): MessageCard {
   }
   const next = view.offset + view.results.length;
   if (next < view.total) ways.unshift(button(ACTIONS.searchMore, 'Show more', { ...searchData, offset: next }));
+  const contactable = view.results.filter((r) => r.profile.contactDirectly);
   return card(`Supporters for ${what}: ${view.total} found`, [
     heading(`Supporters for ${what}`),
     text(`Showing ${view.offset + 1}–${next} of ${view.total}, best match first.`, { muted: true }),
@@ -43,8 +44,11 @@ export function buildSearchResultsCard(view: SearchView): MessageCard {
         `Phases: ${r.profile.phases.map((p) => PHASE_LABELS[p]).join(', ') || 'not stated'}`,
         `Days free this academic year: ${r.profile.freeDays} of ${r.profile.daysPerYear}`,
         r.reason,
+        ...(r.profile.contactDirectly ? ['Happy to be contacted directly for advice or a visit'] : []),
       ],
     }))),
+    // Only people who agreed to be contacted directly; everyone else is reached through a request.
+    ...(contactable.length ? [actions(contactable.map((r) => button(ACTIONS.messageExpert, `Message ${r.name}`, { personId: r.personId })))] : []),
     ...(ways.length ? [actions(ways)] : []),
   ]);
 }

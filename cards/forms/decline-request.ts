@@ -1,19 +1,21 @@
 import { declineInputSchema, type DeclineInput } from '../../services/domain/support-request.js';
 import { mapOnto, type FormDefinition } from '../form-definition.js';
 
-// One form for both refusals: a manager declining a school's request, and a supporter declining
-// the deployment they were proposed for. Ids differ so the edge can route each to its own flow.
+// One form for every refusal: a manager declining a school's request or its request to join, and a
+// supporter declining the deployment they were proposed for. Ids differ so the edge can route each to its own flow.
 
-export type DeclinePurpose = 'request' | 'proposal';
+export type DeclinePurpose = 'request' | 'proposal' | 'membership';
 
 export const DECLINE_FORM_IDS = {
   request: 'decline-request',
   proposal: 'decline-proposal',
+  membership: 'decline-membership',
 } as const satisfies Record<DeclinePurpose, string>;
 
 export const DECLINE_ACTIONS = {
   declineRequest: 'decline-request.submit',
   declineProposal: 'decline-proposal.submit',
+  declineMembership: 'decline-membership.submit',
 } as const;
 
 export const DECLINE_FIELDS = {
@@ -37,6 +39,11 @@ const WORDING: Record<DeclinePurpose, { title: string; help: string; actionId: s
     title: 'Decline this proposal',
     help: 'The alliance manager will see this reason.',
     actionId: DECLINE_ACTIONS.declineProposal,
+  },
+  membership: {
+    title: 'Decline this school',
+    help: 'The head who asked will see this reason.',
+    actionId: DECLINE_ACTIONS.declineMembership,
   },
 };
 

@@ -55,6 +55,7 @@ function convertList(element: ListElement): AcObject {
 
 function convertButton(button: Button): AcObject {
   const style = STYLES[button.style];
+  if (button.url) return { type: 'Action.OpenUrl', title: button.label, url: button.url, ...(style ? { style } : {}) };
   if (!button.confirm) return executeAction(button.label, button.actionId, button.data, style);
   // Adaptive Cards have no confirm dialog: a ShowCard that asks the question and holds the real
   // button is the nearest thing. Pressing the outer button again closes it, which serves as "deny".

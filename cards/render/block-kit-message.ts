@@ -79,6 +79,7 @@ function convertButton(button: Button): SlackButton {
     action_id: button.actionId,
     text: plain(button.label, LIMIT.buttonText),
     value,
+    ...(button.url && { url: button.url }),
     ...(button.style !== 'default' && { style: button.style }),
     ...(confirm && {
       confirm: {

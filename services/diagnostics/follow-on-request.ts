@@ -1,6 +1,8 @@
 import type { DiagnosticReport } from '../domain/diagnostic.js';
 import type { Person } from '../domain/person.js';
-import { requestKind, type SupportRequest, type SupportRequestInput } from '../domain/support-request.js';
+import { englandDate } from '../clock.js';
+import { requestKind, supportRequestInputSchema, type SupportRequest, type SupportRequestInput } from '../domain/support-request.js';
+import { parseInput } from '../parse-input.js';
 import type { ChannelKind } from '../identity/channel-identity.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { storeRequest, type SubmitResult } from '../requests/submit-request.js';
@@ -56,10 +58,11 @@ export async function raiseFollowOnRequest(
   const diagnostic = await ctx.store.get<SupportRequest>(report.allianceId, report.requestId);
   if (!diagnostic || requestKind(diagnostic) !== 'diagnostic') throw new NotFoundError('The diagnostic request');
 
+  const fields = parseInput(supportRequestInputSchema({ today: englandDate(ctx.clock.now()) }), input);
   const result = await storeRequest(
     ctx,
     { allianceId: report.allianceId, schoolUrn: report.schoolUrn, requesterId: diagnostic.requesterId, raisedBy: person.id },
-    { ...input, kind: 'support', followsDiagnosticReportId: report.id },
+    { ...fields, kind: 'support', followsDiagnosticReportId: report.id },
     meta,
   );
   if (result.alreadyReceived) return result;

@@ -1,3 +1,4 @@
+import { acceptsDirectContact } from '../domain/direct-contact.js';
 import type { Person } from '../domain/person.js';
 import type { CandidateSnapshot } from '../domain/support-request.js';
 import { describeCandidate } from './candidate-reason.js';
@@ -26,7 +27,11 @@ export interface RankInput {
 export interface RankedCandidate extends CandidateSnapshot {
   schoolName?: string;
   /** What a directory search shows of the supporter beside the reason. */
-  profile: Pick<Person, 'designation' | 'specialisms' | 'phases' | 'daysPerYear'> & { freeDays: number };
+  profile: Pick<Person, 'designation' | 'specialisms' | 'phases' | 'daysPerYear'> & {
+    freeDays: number;
+    /** Whether they agreed to be messaged directly (search results offer "Message"). */
+    contactDirectly: boolean;
+  };
 }
 
 export interface RankedPage {
@@ -79,6 +84,7 @@ export function rankPage(input: RankInput): RankedPage {
           phases: person.phases,
           daysPerYear: person.daysPerYear,
           freeDays: freeDays(person, input.workloads.get(person.id) ?? NO_WORKLOAD),
+          contactDirectly: acceptsDirectContact(person),
         },
       };
     });

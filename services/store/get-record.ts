@@ -1,5 +1,7 @@
 import type { Alliance } from '../domain/alliance.js';
 import type { Deployment } from '../domain/deployment.js';
+import type { DiagnosticReport } from '../domain/diagnostic.js';
+import type { MembershipRequest } from '../domain/membership.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import type { Person } from '../domain/person.js';
 import type { School } from '../domain/school.js';
@@ -12,7 +14,9 @@ import type { DocumentStore, Stored } from './document-store.js';
 export interface RecordTypes {
   alliance: Alliance;
   deployment: Deployment;
+  diagnosticReport: DiagnosticReport;
   evaluation: Evaluation;
+  membershipRequest: MembershipRequest;
   person: Person;
   school: School;
   supportRequest: SupportRequest;
@@ -24,7 +28,9 @@ export type RecordType = keyof RecordTypes;
 const WHAT: Record<RecordType, string> = {
   alliance: 'That alliance',
   deployment: 'That deployment',
+  diagnosticReport: 'That diagnostic report',
   evaluation: 'That evaluation',
+  membershipRequest: 'That membership request',
   person: 'That person',
   school: 'That school',
   supportRequest: 'That request',

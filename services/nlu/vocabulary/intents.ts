@@ -37,6 +37,23 @@ export const INTENT_CUES: Record<Intent, Cues> = {
     1: ['request', 'support'],
     '0.5': ['our', 'us', 'we'],
   },
+  request_diagnostic: {
+    4: ['diagnostic', 'diagnostic visit', 'initial diagnostic', 'diagnosis', 'have a look first', 'look first',
+      'come and have a look', 'take a look', 'have a look', 'health check', 'school review', 'review of the school',
+      'review of our school', 'external review', 'audit of', 'fresh pair of eyes', 'fresh eyes', 'where to start',
+      'where to begin', 'where we are', 'what support we need', 'what help we need', 'what support to ask for',
+      'work out our priorities', 'identify our priorities', 'our priorities', 'see us first', 'review of leadership',
+      'review of teaching', 'initial visit', 'assess where', 'where the school is', 'scope what'],
+    3: ['audit', 'first', 'review', 'not sure what', 'before we ask', 'before we commit', 'before ofsted'],
+    2: ['look at our'],
+  },
+  join_alliance: {
+    4: ['join', 'become a member', 'membership', 'member school', 'sign up', 'memorandum',
+      'memorandum of understanding', 'part of the alliance', 'part of your alliance', 'in your directory',
+      'in the directory yet', 'added to the alliance', 'add our school', 'add my school', 'be added',
+      'register our school', 'register my school', 'part of the hub', 'part of your hub', 'sign me up', 'sign us up'],
+    3: ['member', 'new to the alliance', 'new school'],
+  },
   find_supporter: {
     3: ['find', 'search', 'search for', 'look for', 'looking for an', 'looking for a', 'look up', 'who can',
       'who could', 'who is', 'who are', 'who has', 'who knows', 'who does', 'who do', 'who would',
@@ -103,4 +120,4 @@ export const SILENCED_BY_ENTITY: readonly Intent[] = ['help'];
 export const ENTITY_ONLY_INTENT: Intent = 'find_supporter';
 
 /** On equal totals the more specific intent wins. */
-export const TIE_ORDER: readonly Intent[] = ['submit_visit_report', 'my_requests', 'request_support', 'find_supporter', 'help', 'none'];
+export const TIE_ORDER: readonly Intent[] = ['submit_visit_report', 'my_requests', 'join_alliance', 'request_diagnostic', 'request_support', 'find_supporter', 'help', 'none'];

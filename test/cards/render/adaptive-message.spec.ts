@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { actions, button, card, divider, facts, heading, list, text, type CardElement } from '../../../cards/message-card.js';
+import { actions, button, card, linkButton, divider, facts, heading, list, text, type CardElement } from '../../../cards/message-card.js';
 import { renderCardToAdaptiveCard, VERB_KEY } from '../../../cards/render/adaptive.js';
 import { HOSTILE, objectsIn, sampleCard } from '../fixtures.js';
 
@@ -63,6 +63,13 @@ describe('renderCardToAdaptiveCard', () => {
         },
       ],
     });
+  });
+
+  it('actions: a link button is an Action.OpenUrl with its address, sending nothing to the bot', () => {
+    const rendered = renderCardToAdaptiveCard(card('Summary', [actions([linkButton('contact.open-chat', 'Chat with Ben', 'https://teams.microsoft.com/l/chat/0/0?users=ben%40x.example')])]));
+    assert.deepEqual(objectsIn(rendered as never).filter((o) => o.type === 'Action.OpenUrl'), [{ type: 'Action.OpenUrl', title: 'Chat with Ben', url: 'https://teams.microsoft.com/l/chat/0/0?users=ben%40x.example', style: 'positive' }]);
+    assert.deepEqual(objectsIn(rendered as never).filter((o) => o.type === 'Action.Execute'), []);
+    assert.throws(() => linkButton('contact.open-chat', 'Bad', 'javascript:alert(1)'), RangeError);
   });
 
   it('actions: a confirmed button opens a ShowCard holding the question and the real destructive button', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { actions, button, card, divider, facts, heading, list, text, type CardElement } from '../../../cards/message-card.js';
+import { actions, button, card, linkButton, divider, facts, heading, list, text, type CardElement } from '../../../cards/message-card.js';
 import { renderCardToBlockKit } from '../../../cards/render/block-kit.js';
 import { HOSTILE, objectsIn, sampleCard } from '../fixtures.js';
 
@@ -63,6 +63,12 @@ describe('renderCardToBlockKit', () => {
     assert.deepEqual(block.elements[0].confirm, {
       title: plain('Sure?'), text: plain('The school is told.'), confirm: plain('Decline'), deny: plain('Keep'), style: 'danger',
     });
+  });
+
+  it('actions: a link button carries its url (Slack opens it and still reports the press)', () => {
+    const [block] = blocksOf(actions([linkButton('contact.open-chat', 'Chat with Ben', 'https://slack.com/app_redirect?channel=U0BEN')])) as unknown as Array<{ elements: Array<Record<string, unknown>> }>;
+    assert.equal(block.elements[0].url, 'https://slack.com/app_redirect?channel=U0BEN');
+    assert.equal(block.elements[0].action_id, 'contact.open-chat');
   });
 
   it('actions: refuses data over 2000 characters', () => {

@@ -1,4 +1,5 @@
 import type { AuditEntry } from './domain/audit.js';
+import { noteDirectoryChange } from './matching/directory-version.js';
 import { enqueueNotifications } from './notifications/enqueue.js';
 import type { Notification } from './notifications/notification.js';
 import type { ServiceContext } from './service-context.js';
@@ -53,5 +54,7 @@ export async function writeAudited<T extends AuditedRecord>(ctx: ServiceContext,
     history: [...record.history, entry],
   } as T, record._etag);
   if (change.notify?.length) ctx.wakeOutbox?.();
+  // A deployment's status and rating feed every supporter's workload in searches.
+  if (record.type === 'deployment') await noteDirectoryChange(ctx.store, record.allianceId, 'deployment', record.id);
   return written;
 }

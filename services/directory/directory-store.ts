@@ -1,4 +1,5 @@
 import type { Alliance } from '../domain/alliance.js';
+import { renewDirectory } from '../matching/directory-version.js';
 import { BotError } from '../errors.js';
 import { withoutMeta, type DocumentBase, type DocumentStore, type Stored } from '../store/document-store.js';
 
@@ -22,11 +23,10 @@ export async function documentsById<T extends DocumentBase>(store: DocumentStore
 
 /** Writes in one transaction where the store offers it, else one upsert at a time. */
 export async function saveAll<T extends DocumentBase>(store: DocumentStore, docs: T[]): Promise<void> {
-  if (store.upsertAll) {
-    await store.upsertAll(docs);
-    return;
-  }
-  for (const doc of docs) await store.upsert(doc);
+  if (store.upsertAll) await store.upsertAll(docs);
+  else for (const doc of docs) await store.upsert(doc);
+  // Every instance's in-memory directory reloads once after an import.
+  if (docs.length) await renewDirectory(store, docs[0].allianceId);
 }
 
 /** Drops undefined fields so a merged document carries only the values it has. */

@@ -4,6 +4,9 @@ import { RECENT_WINDOW_DAYS, type Workload } from './match-scoring.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** What workload counts of a deployment: the in-memory directory keeps only this. */
+export type WorkloadFacts = Pick<Deployment, 'supporterId' | 'status' | 'createdAt' | 'daysCommitted' | 'effectivenessRating'>;
+
 interface Tally {
   daysCommitted: number;
   recentDeployments: number;
@@ -21,7 +24,7 @@ export function workloadWindowStart(now: Date): Date {
  * committed deployments created in the last RECENT_WINDOW_DAYS days, and every effectiveness
  * rating they have had (ratings follow a supporter from year to year).
  */
-export function summariseWorkloads(deployments: Iterable<Deployment>, now: Date): Map<string, Workload> {
+export function summariseWorkloads(deployments: Iterable<WorkloadFacts>, now: Date): Map<string, Workload> {
   const year = academicYearOf(now);
   const recentStart = recentSince(now);
   const tallies = new Map<string, Tally>();

@@ -4,6 +4,7 @@ import type { MembershipRequest } from '../domain/membership.js';
 import type { Person } from '../domain/person.js';
 import type { VisitReport } from '../domain/visit-report.js';
 import type { ServiceContext } from '../service-context.js';
+import { noteDirectoryChange } from '../matching/directory-version.js';
 import { unindexPersonIdentities } from '../identity/identity-index.js';
 import { collectPersonRecords, findPeopleByEmail, writeAudit } from './person-records.js';
 
@@ -54,6 +55,7 @@ export async function erasePersonData(ctx: ServiceContext, email: string, by: st
       erasedAt: at,
       updatedAt: at,
     }, person._etag);
+    await noteDirectoryChange(ctx.store, person.allianceId, 'person', person.id);
     await writeAudit(ctx, {
       allianceId: person.allianceId, by, action: 'person-erase', subject: person.id,
       note: `${records.visitReports.length} visit reports and ${records.evaluationsAbout.length} evaluations redacted, ${records.conversationLinks.length} channel addresses removed`,

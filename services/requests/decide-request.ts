@@ -5,6 +5,7 @@ import { declineInputSchema, type SupportRequest } from '../domain/support-reque
 import { BotError, ConcurrencyError, DuplicateError, ForbiddenError, NotFoundError } from '../errors.js';
 import { parseInput } from '../parse-input.js';
 import { findRecord, getRecord } from '../store/get-record.js';
+import { noteDirectoryChange } from '../matching/directory-version.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { transitionRequest } from './transition-request.js';
@@ -122,6 +123,7 @@ async function approve(
 async function createDeployment(ctx: ServiceContext, deployment: Deployment): Promise<void> {
   try {
     await ctx.store.create<Deployment>(deployment);
+    await noteDirectoryChange(ctx.store, deployment.allianceId, 'deployment', deployment.id);
   } catch (error) {
     if (!(error instanceof DuplicateError)) throw error;
   }

@@ -12,7 +12,6 @@ import type { FlowContext } from './flows/flow-context.js';
 import { routeTurn } from './flows/route-turn.js';
 import { ChannelDeliverer } from './notifications/ChannelDeliverer.js';
 import { startServer, type RunningServer } from './server.js';
-import { createSlackEdge } from './slack/create-slack-edge.js';
 import { createTeamsAdapter } from './teams/create-adapter.js';
 import { TeamsBot } from './teams/TeamsBot.js';
 import { createTeamsEndpoint } from './teams/teams-endpoint.js';
@@ -45,7 +44,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const teams = createTeamsAdapter(config.teams, logger);
   // Flows are built below; Slack only runs turns once the server is up.
-  const slack = config.slack ? createSlackEdge(config.slack, (turn) => routeTurn(flows, turn), clock, logger) : undefined;
+  // Bolt and the Slack Web API load only when Slack is configured: a Teams-only instance never pays for them.
+  const slack = config.slack
+    ? (await import('./slack/create-slack-edge.js')).createSlackEdge(config.slack, (turn) => routeTurn(flows, turn), clock, logger)
+    : undefined;
   const senders = { teams: new TeamsSender(teams.adapter, config.teams.appId ?? ''), ...(slack ? { slack: slack.sender } : {}) };
   const deliverer = new ChannelDeliverer({ store, clock }, senders);
   const outbox = new OutboxDelivery({ store, clock }, deliverer, logger);

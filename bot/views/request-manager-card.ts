@@ -79,5 +79,8 @@ function outcomeLine(request: SupportRequest, context: RequestCardContext): stri
 
 /** Times in the card are UK time, as the managers read them. */
 function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return UK_TIME.format(new Date(iso));
 }
+
+/** Built once: toLocaleString with options builds a new formatter on every call. */
+const UK_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });

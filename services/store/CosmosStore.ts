@@ -2,6 +2,8 @@ import { type Container, CosmosClient, type CosmosClientOptions, type JSONValue,
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Config } from '../config/config.js';
 import { ConcurrencyError, ConfigError, DuplicateError, NotFoundError } from '../errors.js';
+import { INDEXING_POLICY } from './cosmos-indexing-policy.js';
+import { addStoreCharge } from './request-charge.js';
 import { assertFieldPath, type Condition, type DocumentBase, type DocumentStore, type Query, type Stored, type StoreHealth, withoutMeta } from './document-store.js';
 
 export type CosmosStoreConfig = Extract<Config['store'], { kind: 'cosmos' }>;
@@ -31,6 +33,8 @@ export class CosmosStore implements DocumentStore {
       const { container, resource } = await database.containers.createIfNotExists({
         id: config.container,
         partitionKey: { paths: [PARTITION_KEY] },
+        // Only a new container takes it; docs/deploy.md says how to apply it to an existing one.
+        indexingPolicy: INDEXING_POLICY,
       });
       // createIfNotExists returns an existing container as it is; any other key would break isolation.
       const paths = resource?.partitionKey?.paths ?? [];
@@ -52,7 +56,8 @@ export class CosmosStore implements DocumentStore {
   }
 
   async get<T extends DocumentBase>(allianceId: string, id: string): Promise<Stored<T> | undefined> {
-    const { resource } = await this.container.item(id, allianceId).read<T>();
+    const { resource, requestCharge } = await this.container.item(id, allianceId).read<T>();
+    addStoreCharge(requestCharge);
     return resource ? toStored(resource) : undefined;
   }
 
@@ -83,7 +88,7 @@ export class CosmosStore implements DocumentStore {
   async delete(allianceId: string, id: string, etag?: string): Promise<void> {
     const options = etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined;
     try {
-      await this.container.item(id, allianceId).delete(options);
+      addStoreCharge((await this.container.item(id, allianceId).delete(options)).requestCharge);
     } catch (error) {
       throw mapError(error, `Document ${id}`);
     }
@@ -102,9 +107,10 @@ export class CosmosStore implements DocumentStore {
     this.client.dispose();
   }
 
-  private async write<T extends DocumentBase>(body: T, send: () => Promise<{ resource?: T }>): Promise<Stored<T>> {
+  private async write<T extends DocumentBase>(body: T, send: () => Promise<{ resource?: T; requestCharge: number }>): Promise<Stored<T>> {
     try {
-      const { resource } = await send();
+      const { resource, requestCharge } = await send();
+      addStoreCharge(requestCharge);
       return toStored(resource as T);
     } catch (error) {
       throw mapError(error, `${body.type} ${body.id}`);
@@ -118,7 +124,8 @@ export class CosmosStore implements DocumentStore {
    */
   private async runQuery<T extends DocumentBase>(query: Query, allianceId?: string): Promise<Array<Stored<T>>> {
     const options = allianceId === undefined ? {} : { partitionKey: allianceId };
-    const { resources } = await this.container.items.query<T>(toSql(query, allianceId), options).fetchAll();
+    const { resources, requestCharge } = await this.container.items.query<T>(toSql(query, allianceId), options).fetchAll();
+    addStoreCharge(requestCharge);
     const docs = resources.map((resource) => toStored(resource));
     if ((query.orderBy?.length ?? 0) < 2) return docs;
     docs.sort(compareBy(query.orderBy ?? []));

@@ -7,8 +7,10 @@ import { ReminderScheduler } from '../services/deployments/ReminderScheduler.js'
 import { DigestScheduler } from '../services/digest/digest-scheduler.js';
 import { OutboxDelivery } from '../services/notifications/OutboxDelivery.js';
 import type { DocumentStore } from '../services/store/document-store.js';
+import { meterTurn } from '../services/store/request-charge.js';
 import { openStore } from '../services/store/open-store.js';
 import type { FlowContext } from './flows/flow-context.js';
+import type { Turn } from './conversation/turn.js';
 import { routeTurn } from './flows/route-turn.js';
 import { ChannelDeliverer } from './notifications/ChannelDeliverer.js';
 import { startServer, type RunningServer } from './server.js';
@@ -44,9 +46,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const teams = createTeamsAdapter(config.teams, logger);
   // Flows are built below; Slack only runs turns once the server is up.
+  // Each turn's store calls and Cosmos request units, at debug: what a turn costs, turn by turn.
+  const runTurn = async (turn: Turn) => {
+    const { result, charge } = await meterTurn(() => routeTurn(flows, turn));
+    logger.debug({ turn: turn.kind, storeCalls: charge.storeCalls, requestUnits: Math.round(charge.requestUnits * 100) / 100 }, 'turn store cost');
+    return result;
+  };
   // Bolt and the Slack Web API load only when Slack is configured: a Teams-only instance never pays for them.
   const slack = config.slack
-    ? (await import('./slack/create-slack-edge.js')).createSlackEdge(config.slack, (turn) => routeTurn(flows, turn), clock, logger)
+    ? (await import('./slack/create-slack-edge.js')).createSlackEdge(config.slack, runTurn, clock, logger)
     : undefined;
   const senders = { teams: new TeamsSender(teams.adapter, config.teams.appId ?? ''), ...(slack ? { slack: slack.sender } : {}) };
   const deliverer = new ChannelDeliverer({ store, clock }, senders);
@@ -60,7 +68,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     workspaceUrl: config.workspace.publicUrl,
   };
   // Member look-ups trust an activity's serviceUrl only when its token vouched for it, or in local mode.
-  const bot = new TeamsBot((turn) => routeTurn(flows, turn), clock, { trustUnsignedServiceUrl: config.mode === 'local' });
+  const bot = new TeamsBot(runTurn, clock, { trustUnsignedServiceUrl: config.mode === 'local' });
   const server = await startServer(
     {
       store,

@@ -72,6 +72,8 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
         kind: 'Hash'
         version: 2
       }
+      // The same policy the bot applies when it creates the container (services/store/cosmos-indexing-policy.ts).
+      indexingPolicy: loadJsonContent('cosmos-indexing-policy.json')
     }
     options: throughputOptions
   }

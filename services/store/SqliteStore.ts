@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConcurrencyError, DuplicateError, NotFoundError } from '../errors.js';
+import { addStoreCharge } from './request-charge.js';
 import {
   assertFieldPath,
   type Condition,
@@ -66,6 +67,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async get<T extends DocumentBase>(allianceId: string, id: string): Promise<Stored<T> | undefined> {
+    addStoreCharge();
     const row = this
       .prepare<Row>('SELECT etag, body FROM documents WHERE alliance_id = ? AND id = ?')
       .get(allianceId, id);
@@ -81,6 +83,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async create<T extends DocumentBase>(doc: T): Promise<Stored<T>> {
+    addStoreCharge();
     const body = withoutMeta(doc);
     const etag = newEtag();
     try {
@@ -97,6 +100,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async replace<T extends DocumentBase>(doc: T, etag: string): Promise<Stored<T>> {
+    addStoreCharge();
     const body = withoutMeta(doc);
     const next = newEtag();
     const result = this
@@ -111,6 +115,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async upsert<T extends DocumentBase>(doc: T): Promise<Stored<T>> {
+    addStoreCharge();
     const body = withoutMeta(doc);
     const etag = newEtag();
     this
@@ -123,6 +128,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async upsertAll<T extends DocumentBase>(docs: T[]): Promise<void> {
+    addStoreCharge();
     const statement = this.prepare(
       `INSERT INTO documents (alliance_id, id, type, etag, body) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (alliance_id, id) DO UPDATE SET type = excluded.type, etag = excluded.etag, body = excluded.body`,
@@ -137,6 +143,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async delete(allianceId: string, id: string, etag?: string): Promise<void> {
+    addStoreCharge();
     const result = etag
       ? this.prepare('DELETE FROM documents WHERE alliance_id = ? AND id = ? AND etag = ?').run(allianceId, id, etag)
       : this.prepare('DELETE FROM documents WHERE alliance_id = ? AND id = ?').run(allianceId, id);
@@ -178,6 +185,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   private runQuery<T extends DocumentBase>(query: Query, allianceId?: string): Array<Stored<T>> {
+    addStoreCharge();
     const clauses = ['type = ?'];
     const params: unknown[] = [query.type];
     if (allianceId !== undefined) {

@@ -1,10 +1,11 @@
 import { CosmosClient } from '@azure/cosmos';
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConcurrencyError, ConfigError, DuplicateError, NotFoundError } from '../../../services/errors.js';
+import { INDEXING_POLICY } from '../../../services/store/cosmos-indexing-policy.js';
 import { CosmosStore } from '../../../services/store/CosmosStore.js';
 import { type Condition, type DocumentBase, type DocumentStore, type Query, withoutMeta } from '../../../services/store/document-store.js';
 import { SqliteStore } from '../../../services/store/SqliteStore.js';
@@ -280,6 +281,24 @@ describe('CosmosStore.connect', () => {
     const second = await CosmosStore.connect(cosmosConfig(server, 'reuse'), server.clientOptions);
     assert.equal((await second.get('a', 'x'))?.id, 'x');
     await second.close();
+  });
+
+  it('creates the container with the indexing policy: free text out of the index, composite indexes for sorted reads', async () => {
+    const store = await CosmosStore.connect(cosmosConfig(server, 'indexing'), server.clientOptions);
+    await store.close();
+    const client = new CosmosClient({ endpoint: server.endpoint, key: server.key, ...server.clientOptions });
+    const { resource } = await client.database('indexing').container('records').read();
+    client.dispose();
+    const excluded = resource?.indexingPolicy?.excludedPaths?.map((p) => p.path) ?? [];
+    for (const path of ['/need/?', '/activities/?', '/history/*', '/overall/?']) assert.ok(excluded.includes(path), `${path} excluded`);
+    assert.deepEqual(resource?.indexingPolicy?.compositeIndexes?.[0], [
+      { path: '/type', order: 'ascending' }, { path: '/schoolUrn', order: 'ascending' }, { path: '/createdAt', order: 'descending' },
+    ]);
+  });
+
+  it('provisions the same indexing policy from the bicep template', () => {
+    const bicep = JSON.parse(readFileSync(new URL('../../../infra/modules/cosmos-indexing-policy.json', import.meta.url), 'utf8')) as unknown;
+    assert.deepEqual(bicep, INDEXING_POLICY);
   });
 
   it('refuses an existing container partitioned by anything but allianceId', async () => {

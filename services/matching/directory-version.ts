@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConcurrencyError, DuplicateError } from '../errors.js';
 import type { DocumentBase, DocumentStore, Stored } from '../store/document-store.js';
 
@@ -28,7 +29,8 @@ export const DIRECTORY_VERSION_ID = 'directory-version';
 export const FIRST_EPOCH = 'first';
 /** An instance that fell further behind than this reloads everything. */
 const KEPT_CHANGES = 200;
-const MAX_ATTEMPTS = 20;
+const MAX_ATTEMPTS = 40;
+const MAX_BACKOFF_MS = 500;
 
 export async function readDirectoryVersion(store: DocumentStore, allianceId: string): Promise<Stored<DirectoryVersion> | undefined> {
   const found = await store.get<DirectoryVersion>(allianceId, DIRECTORY_VERSION_ID);
@@ -45,19 +47,52 @@ async function changeVersion(store: DocumentStore, allianceId: string, next: (cu
     } catch (error) {
       if (!(error instanceof ConcurrencyError || error instanceof DuplicateError)) throw error;
     }
+    // Other instances are writing too: back off with jitter rather than collide again at once.
+    await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt * 10));
   }
   throw new ConcurrencyError('The directory version');
 }
 
-/** Records that one record ranking reads was written. Call after the write. */
-export async function noteDirectoryChange(store: DocumentStore, allianceId: string, kind: DirectoryChangeKind, id: string): Promise<void> {
-  await changeVersion(store, allianceId, (current) => {
-    const seq = (current?.seq ?? 0) + 1;
+interface Batch {
+  changes: Array<Omit<DirectoryChange, 'seq'>>;
+  written: Promise<void>;
+}
+
+/** Per store and alliance: the batch of notes waiting for the write in progress to finish. */
+const waiting = new WeakMap<DocumentStore, Map<string, { batch?: Batch; running?: Promise<void> }>>();
+
+/**
+ * Records that one record ranking reads was written. Call after the write. Notes made while a
+ * write of the version is in flight go together in the next one, so a burst of decisions in one
+ * instance costs a few writes of the version document, not one contended write each.
+ */
+export function noteDirectoryChange(store: DocumentStore, allianceId: string, kind: DirectoryChangeKind, id: string): Promise<void> {
+  let byAlliance = waiting.get(store);
+  if (!byAlliance) waiting.set(store, (byAlliance = new Map()));
+  let writer = byAlliance.get(allianceId);
+  if (!writer) byAlliance.set(allianceId, (writer = {}));
+  const queue = writer;
+  if (!queue.batch) {
+    const changes: Batch['changes'] = [];
+    const written: Promise<void> = (queue.running ?? Promise.resolve()).catch(() => undefined).then(() => {
+      queue.batch = undefined;
+      queue.running = written;
+      return appendChanges(store, allianceId, changes);
+    });
+    queue.batch = { changes, written };
+  }
+  queue.batch.changes.push({ kind, id });
+  return queue.batch.written;
+}
+
+function appendChanges(store: DocumentStore, allianceId: string, changes: Batch['changes']): Promise<void> {
+  return changeVersion(store, allianceId, (current) => {
+    const seq = current?.seq ?? 0;
     return {
       id: DIRECTORY_VERSION_ID, allianceId, type: 'directoryVersion',
       epoch: current?.epoch ?? FIRST_EPOCH,
-      seq,
-      changes: [...(current?.changes ?? []), { seq, kind, id }].slice(-KEPT_CHANGES),
+      seq: seq + changes.length,
+      changes: [...(current?.changes ?? []), ...changes.map((change, n) => ({ ...change, seq: seq + n + 1 }))].slice(-KEPT_CHANGES),
     };
   });
 }

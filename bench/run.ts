@@ -10,6 +10,7 @@ import { describeMachine, formatMarkdown, formatTable, type ReportRow } from './
 import { benchSlackAck } from './slack.bench.js';
 import { benchTurns, type TurnCell } from './turns.bench.js';
 import { benchWorkspace } from './workspace.bench.js';
+import { benchSizes, benchTurnCost, turnCostRows, type IntentCost } from './turn-cost.bench.js';
 
 const RATIO_TARGET = 1.5;
 const STORE_CALLS_TARGET = 3;
@@ -106,6 +107,10 @@ rows.push({
 rows.push({ area: 'memory', figure: `search turn latency, ${memory.people.toLocaleString('en-GB')} people @ 5 conv`, result: `p50 ${memory.searchP50} / p95 ${memory.searchP95} ms`, target: '—' });
 rows.push({ area: 'memory', figure: 'peak RSS importing that directory from CSV (CLI)', result: `${memory.importPeakMb} MB in ${memory.importMs} ms`, target: '—' });
 rows.push(...turnRows(cells).filter((r) => r.area === 'store calls'));
+process.stderr.write(`turn cost per intent at ${benchSizes().map(([p, r]) => `${p}:${r}`).join(', ')} people:requests (BENCH_SIZES)…\n`);
+const costs: IntentCost[] = [];
+for (const [people, requests] of benchSizes()) costs.push(...(await benchTurnCost(people, requests)));
+rows.push(...turnCostRows(costs));
 process.stderr.write('slack acks…\n');
 rows.push(...(await slackRows()));
 rows.push(...(await benchWorkspace()));
@@ -139,6 +144,13 @@ Produced by \`npm run bench\` (bench/run.ts) on ${machine.date}. Re-run it to re
   a fresh child process starts the bot on that file and runs ${memory.turns} search, my-requests and help turns at 5 conversations, sampling
   \`process.memoryUsage().rss\` every 10 ms. The bot runs under tsx, as \`npm start\` does.
 - Matching: \`bench/matching.bench.ts\` (the pure ranking core on synthetic directories).
+- Turn cost: \`bench/turn-cost.bench.ts\` generates one alliance per size with \`scripts/generate-directory.ts\` (supporters,
+  schools with a head each, three years of requests, deployments, visit reports and evaluations) into SQLite, starts the bot
+  on it behind a counting store and posts each intent over HTTP as the generated head or manager: one unmeasured turn, then
+  the average of 5 measured turns. Sizes: ${benchSizes().map(([p, r]) => `${p} people with ${r} requests`).join('; ')} (BENCH_SIZES).
+  Request units are estimated from the counted calls: 1 RU per point read, 2.5 RU per query plus 1 RU per KB returned, 5 RU
+  per write (Microsoft, "Request Units in Azure Cosmos DB": a 1 KB point read costs 1 RU, a 1 KB write about 5 RU); monthly
+  cost at serverless $0.25 per million RU with the turn mix in \`MONTHLY_TURNS\` (bench/turn-cost.bench.ts).
 
 ## Results
 

@@ -1,0 +1,159 @@
+// What one turn costs the store, per intent, as the directory and the history grow: store calls,
+// documents read and KB read (machine-independent), and the request units that implies on Cosmos DB.
+//   BENCH_SIZES=1000:1000,10000:10000,50000:100000  (people:requests per generated alliance)
+import { pathToFileURL } from 'node:url';
+import { generateAlliance, generatedTeamsId, type GeneratedSpeakers } from '../scripts/generate-directory.js';
+import type { SupportRequest } from '../services/domain/support-request.js';
+import { SqliteStore } from '../services/store/SqliteStore.js';
+import type { ReportRow } from './report.js';
+import { countingStore, type CountingStore, type TurnCost } from '../test/helpers/counting-store.js';
+import { BROKERAGE_CHANNEL, TeamsHarness, type TeamsUser } from '../test/helpers/teams-harness.js';
+
+export interface IntentCost extends TurnCost {
+  intent: string;
+  people: number;
+  requests: number;
+  /** Estimated Cosmos DB request units for the turn (see estimateRequestUnits). */
+  requestUnits: number;
+}
+
+const ALLIANCE = 'bench-hub';
+const MEASURED = 5;
+/** A hub's shape: about one school per 1.2 supporters, one head per school; people = supporters + heads. */
+const SCHOOL_SHARE = 0.45;
+
+/**
+ * Request units from the counted calls. Sources: Microsoft's "Request Units in Azure Cosmos DB"
+ * (a point read of a 1 KB item costs 1 RU, and reads scale with size) and its guidance that a write
+ * of a 1 KB item with default indexing costs about 5 RU; a query is taken as 2.5 RU for the
+ * execution plus 1 RU per KB returned. An estimate to compare turns, not a bill.
+ */
+export function estimateRequestUnits(cost: TurnCost): number {
+  const reads = (cost.calls.get ?? 0) * 1;
+  const queries = ((cost.calls.query ?? 0) + (cost.calls.queryAllAlliances ?? 0)) * 2.5;
+  const writes = ((cost.calls.create ?? 0) + (cost.calls.replace ?? 0) + (cost.calls.upsert ?? 0) + (cost.calls.delete ?? 0)) * 5;
+  return Math.round((reads + queries + writes + cost.kbRead) * 10) / 10;
+}
+
+function average(costs: TurnCost[]): TurnCost {
+  const sum = (pick: (c: TurnCost) => number) => Math.round((costs.reduce((s, c) => s + pick(c), 0) / costs.length) * 10) / 10;
+  const methods = [...new Set(costs.flatMap((c) => Object.keys(c.calls)))];
+  return {
+    calls: Object.fromEntries(methods.map((m) => [m, sum((c) => c.calls[m] ?? 0)])),
+    storeCalls: sum((c) => c.storeCalls),
+    documentsRead: sum((c) => c.documentsRead),
+    kbRead: sum((c) => c.kbRead),
+    crossPartitionQueries: sum((c) => c.crossPartitionQueries),
+  };
+}
+
+function speaker(speakers: GeneratedSpeakers, role: keyof GeneratedSpeakers): TeamsUser {
+  return { id: `29:${role}`, aadObjectId: generatedTeamsId(ALLIANCE, role), name: speakers[role].name };
+}
+
+type Turn = (harness: TeamsHarness, n: number) => Promise<unknown>;
+
+async function measure(harness: TeamsHarness, counting: CountingStore, turn: Turn): Promise<TurnCost> {
+  await turn(harness, -1);
+  const costs: TurnCost[] = [];
+  for (let n = 0; n < MEASURED; n++) {
+    counting.reset();
+    const answer = (await turn(harness, n)) as { status: number };
+    if (answer.status !== 200) throw new Error(`turn answered ${answer.status}`);
+    costs.push(counting.cost());
+  }
+  return average(costs);
+}
+
+/** Per-intent turn cost on a generated alliance of `people` people and `requests` requests over three years. */
+export async function benchTurnCost(people: number, requests: number): Promise<IntentCost[]> {
+  let counting!: CountingStore;
+  let speakers!: GeneratedSpeakers;
+  const harness = new TeamsHarness(async (path) => {
+    const inner = new SqliteStore(path);
+    const schools = Math.max(10, Math.round(people * SCHOOL_SHARE));
+    speakers = await generateAlliance(inner, {
+      allianceId: ALLIANCE, schools, supporters: people - schools, requestsPerYear: Math.ceil(requests / 3), years: 3, now: new Date('2026-11-23T10:00:00Z'),
+    });
+    counting = countingStore(inner);
+    return counting.store;
+  });
+  await harness.start();
+  try {
+    const head = speaker(speakers, 'head');
+    const manager = speaker(speakers, 'manager');
+    const waiting = (await harness.app.store.query<SupportRequest>(ALLIANCE, { type: 'supportRequest', where: [{ field: 'status', op: 'eq', value: 'matching' }], limit: MEASURED + 2 }));
+    const form = (n: number) => ({
+      formId: 'support-request', submissionId: `bench-${people}-${n < 0 ? 'warm' : n}`, specialisms: 'maths', phase: 'primary',
+      need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.',
+      outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.', daysWanted: '3', preferredStart: '2027-01-11',
+    });
+    const intents: Array<[string, Turn]> = [
+      ['help', (h) => h.say(head, 'help')],
+      ['find a supporter', (h) => h.say(head, 'find an SLE in maths')],
+      ['show request form', (h) => h.say(head, 'I need to request support for maths')],
+      ['submit request', (h, n) => h.press(head, 'support-request.submit', form(n), 'form-card')],
+      ['my requests', (h) => h.say(head, 'my requests')],
+      ['manager decision (hold)', (h, n) => h.press(manager, 'request.hold', { requestId: waiting[n + 1].id }, 'manager-card', BROKERAGE_CHANNEL)],
+    ];
+    const results: IntentCost[] = [];
+    for (const [intent, turn] of intents) {
+      const cost = await measure(harness, counting, turn);
+      results.push({ intent, people, requests, ...cost, requestUnits: estimateRequestUnits(cost) });
+    }
+    return results;
+  } finally {
+    await harness.stop();
+  }
+}
+
+/** Serverless Cosmos DB, UK South list price: $0.25 per million request units (Azure pricing page, 2026). */
+const DOLLARS_PER_MILLION_RU = 0.25;
+/**
+ * Turns a hub makes in a month, by intent: 250 heads and 300 supporters, 800 requests a year (about 70
+ * a month, each with a manager decision), each person checking in a few times a month.
+ */
+const MONTHLY_TURNS: Record<string, number> = {
+  help: 1_500, 'find a supporter': 1_000, 'show request form': 100, 'submit request': 70, 'my requests': 2_000, 'manager decision (hold)': 150,
+};
+const HUBS = 87;
+
+/** The bench table's rows: each intent's cost at every size, with the targets the issue sets. */
+export function turnCostRows(cells: IntentCost[]): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const intent of [...new Set(cells.map((c) => c.intent))]) {
+    const mine = cells.filter((c) => c.intent === intent);
+    const flat = mine.every((c) => c.documentsRead === mine[0].documentsRead && c.storeCalls === mine[0].storeCalls);
+    const callTarget = intent === 'submit request' ? 4 : 3;
+    const docTarget = intent === 'find a supporter' ? 50 : undefined;
+    rows.push({
+      area: 'turn cost',
+      figure: `${intent}: store calls / documents read / KB read at ${mine.map((c) => `${c.people.toLocaleString('en-GB')} people + ${c.requests.toLocaleString('en-GB')} requests`).join(', ')}`,
+      result: mine.map((c) => `${c.storeCalls} / ${c.documentsRead} / ${c.kbRead} KB`).join(' → ') + `; ≈ ${mine.at(-1)!.requestUnits} RU`,
+      target: `same at every size${docTarget ? `, ≤ ${docTarget} documents` : ''}; ≤ ${callTarget} calls`,
+      met: flat && mine.every((c) => c.storeCalls <= callTarget && (docTarget === undefined || c.documentsRead <= docTarget)),
+    });
+  }
+  const largest = cells.filter((c) => c.people === Math.max(...cells.map((x) => x.people)));
+  const ruPerMonth = largest.reduce((sum, c) => sum + c.requestUnits * (MONTHLY_TURNS[c.intent] ?? 0), 0);
+  const dollars = (ru: number) => `$${((ru / 1e6) * DOLLARS_PER_MILLION_RU).toFixed(2)}`;
+  rows.push({
+    area: 'turn cost',
+    figure: 'conversation turns per month on serverless Cosmos DB (RU per turn × turns per month × $0.25 per million RU)',
+    result: `one hub ≈ ${Math.round(ruPerMonth).toLocaleString('en-GB')} RU ≈ ${dollars(ruPerMonth)}; ${HUBS} hubs ≈ ${dollars(ruPerMonth * HUBS)}`,
+    target: '—',
+  });
+  return rows;
+}
+
+export function benchSizes(): Array<[number, number]> {
+  return (process.env.BENCH_SIZES ?? '1000:1000,10000:10000,50000:100000').split(',').map((pair) => {
+    const [people, requests] = pair.split(':').map(Number);
+    return [people, requests];
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const [people, requests] of benchSizes()) console.table(await benchTurnCost(people, requests));
+  process.exit(0);
+}

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import restify from 'restify';
 import type { Server } from 'restify';
@@ -15,8 +14,6 @@ const require = createRequire(import.meta.url);
 /** Browser scripts, served from this server (the page's CSP allows only its own scripts). */
 const STATIC_SCRIPTS: Record<string, string> = {
   'teams-js.js': require.resolve('@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js'),
-  // chart.js exports no path to its browser build: it sits beside the package's main file.
-  'chart.js': join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
   'teams-sign-in.js': fileURLToPath(new URL('./static/teams-sign-in.js', import.meta.url)),
   'teams-configure.js': fileURLToPath(new URL('./static/teams-configure.js', import.meta.url)),
 };

@@ -3,6 +3,7 @@ import { personFieldsSchema, personId, type Person } from '../domain/person.js';
 import { schoolId, type School } from '../domain/school.js';
 import { ConcurrencyError, DuplicateError, ForbiddenError, ValidationError } from '../errors.js';
 import { indexPersonIdentities } from '../identity/identity-index.js';
+import { noteDirectoryChange } from '../matching/directory-version.js';
 import { withoutMeta, type DocumentStore, type Stored } from '../store/document-store.js';
 import { definedOnly, requireAlliance } from './directory-store.js';
 import { CLEARED_PERSON_FIELDS } from './import-people.js';
@@ -40,5 +41,7 @@ export async function savePerson(
   }) as Person;
   const person = existing ? await store.replace<Person>(doc, existing._etag) : await store.create<Person>(doc);
   await indexPersonIdentities(store, person, existing, updatedAt);
+  // Searches on every instance see the edit at once (directory-snapshot.ts).
+  await noteDirectoryChange(store, allianceId, 'person', person.id);
   return { person, created: !existing };
 }

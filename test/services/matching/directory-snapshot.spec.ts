@@ -8,6 +8,7 @@ import type { Deployment } from '../../../services/domain/deployment.js';
 import type { Person } from '../../../services/domain/person.js';
 import type { School } from '../../../services/domain/school.js';
 import { SPECIALISMS } from '../../../services/domain/specialisms.js';
+import { savePerson } from '../../../services/directory/save-person.js';
 import { noteDirectoryChange } from '../../../services/matching/directory-version.js';
 import { findCandidates } from '../../../services/matching/find-candidates.js';
 import type { MatchNeed } from '../../../services/matching/match-scoring.js';
@@ -103,5 +104,17 @@ describe('in-memory directory for searches', () => {
     const after = await findCandidates(counting.store, clock, 'shared-hub', need);
     assert.ok(!after.candidates.some((c) => c.personId === top.personId), 'the erased supporter is gone');
     assert.deepEqual(counting.cost().calls, { get: 2 });
+  });
+
+  it('sees a person edited in the workspace (savePerson) on the next search', async () => {
+    const store = open('edited');
+    await generateAlliance(store, { allianceId: 'edit-hub', schools: 20, supporters: 100, requestsPerYear: 20, years: 1, now: clock.now() });
+    const need: MatchNeed = { specialisms: ['maths'], phase: null };
+    const [top] = (await findCandidates(store, clock, 'edit-hub', need)).candidates;
+    const person = (await store.get<Person>('edit-hub', top.personId))!;
+    const { email, name, role, baseSchoolUrn, designation, phases, daysPerYear } = person;
+    await savePerson(store, clock, 'edit-hub', { email, name, role, baseSchoolUrn, designation, phases, daysPerYear, specialisms: ['art'] }, person._etag);
+    const after = await findCandidates(store, clock, 'edit-hub', need);
+    assert.ok(!after.candidates.some((c) => c.personId === top.personId), 'no longer offered for maths');
   });
 });

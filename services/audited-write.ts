@@ -2,6 +2,7 @@ import type { AuditEntry } from './domain/audit.js';
 import { noteDirectoryChange } from './matching/directory-version.js';
 import { enqueueNotifications } from './notifications/enqueue.js';
 import type { Notification } from './notifications/notification.js';
+import { withDueFields } from './service-levels/record-due.js';
 import type { ServiceContext } from './service-context.js';
 import type { DocumentBase, Stored } from './store/document-store.js';
 
@@ -46,13 +47,14 @@ export async function writeAudited<T extends AuditedRecord>(ctx: ServiceContext,
       change.notify,
     );
   }
-  const written = await ctx.store.replace<T>({
+  const next = await withDueFields(ctx, {
     ...record,
     ...change.changes,
     status: change.to ?? record.status,
     updatedAt: at,
     history: [...record.history, entry],
-  } as T, record._etag);
+  } as T);
+  const written = await ctx.store.replace<T>(next, record._etag);
   if (change.notify?.length) ctx.wakeOutbox?.();
   // A deployment's status and rating feed every supporter's workload in searches.
   if (record.type === 'deployment') await noteDirectoryChange(ctx.store, record.allianceId, 'deployment', record.id);

@@ -14,6 +14,7 @@ import { findRecord } from '../../services/store/get-record.js';
 import { buildProposalCard } from '../views/proposal-card.js';
 import { buildRequestNewsCard } from '../views/request-news-card.js';
 import { buildDeploymentNotification } from './build-deployment-notification.js';
+import { buildServiceLevelNotification } from './build-service-level-notification.js';
 
 /**
  * The card for a notification, drawn from the records as they are now (so a late delivery never
@@ -74,6 +75,9 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
       const [request, alliance] = await Promise.all([findRecord(ctx, allianceId, event.membershipRequestId, 'membershipRequest'), findRecord(ctx, allianceId, allianceId, 'alliance')]);
       return request && alliance ? buildMembershipAnswerCard(request, alliance.name) : undefined;
     }
+    case 'serviceLevelNudge':
+    case 'serviceLevelEscalation':
+      return buildServiceLevelNotification(ctx, allianceId, event);
     case 'weeklyDigest':
       return buildDigestCard(await computeDigest(ctx, event.allianceId, event.week));
     default:

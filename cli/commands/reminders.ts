@@ -1,29 +1,36 @@
 import type { Command } from 'commander';
-import { findOverdueReports, sendOverdueReminders } from '../../services/deployments/overdue-reports.js';
+import { englandDate } from '../../services/clock.js';
 import { BotError } from '../../services/errors.js';
+import { listDueItems } from '../../services/service-levels/alliance-due.js';
+import { describeDue } from '../../services/service-levels/due-label.js';
+import { STAGE_LABELS } from '../../services/service-levels/settings.js';
+import { runServiceLevelTick } from '../../services/service-levels/service-level-tick.js';
 import { withCliContext } from '../cli-context.js';
 
 /**
- * `s2s reminders` lists visit reports more than 5 working days late (`--alliance ID`) or queues a
- * reminder to each supporter concerned (`--send`); run daily by a scheduler, it reminds at most once
- * a day per deployment however often it runs.
+ * `s2s reminders` lists what is overdue in an alliance (`--alliance ID`), or nudges and escalates
+ * what has fallen due in every alliance (`--send`); run hourly by a scheduler, it sends each nudge
+ * and escalation once however often it runs.
  */
 export function registerRemindersCommand(program: Command): void {
   program
     .command('reminders')
-    .description('list overdue visit reports, or queue reminders to the supporters with --send')
+    .description('list overdue items as reference, stage, due date and lateness; or nudge and escalate with --send')
     .option('--alliance <id>', 'the alliance to list (listing only)')
-    .option('--send', 'queue today\'s reminders in every alliance')
+    .option('--send', 'queue the nudges and escalations due now in every alliance (working hours only)')
     .action((options: { alliance?: string; send?: boolean }) =>
       withCliContext(async ({ store, clock, out, log }) => {
         const ctx = { store, clock };
         if (options.send) {
-          log(`Queued ${await sendOverdueReminders(ctx, clock.now())} overdue-report reminders (one per deployment per day).`);
+          const tick = await runServiceLevelTick(ctx, clock.now());
+          log(`Queued ${tick.nudges} nudges and ${tick.escalations} escalations (${tick.looked} records fell due).`);
+          if (tick.errors.length) throw new BotError('conflict', `${tick.errors.length} records could not be handled: ${tick.errors.map((e) => e.recordId).join(', ')}`);
           return;
         }
         if (!options.alliance) throw new BotError('validation', 'Say which alliance to list with --alliance, or use --send.');
-        for (const { deployment, visits } of await findOverdueReports(ctx, options.alliance, clock.now())) {
-          for (const visit of visits) out.write(`${deployment.requestReference}\t${deployment.supporterId}\tvisit ${visit.visitDate}\tdue ${visit.dueDate}\n`);
-        }
+        const today = englandDate(clock.now());
+        const overdue = (await listDueItems(ctx, options.alliance, today)).filter((item) => item.dueDate < today);
+        if (overdue.length === 0) log(`Nothing is overdue in ${options.alliance}.`);
+        for (const item of overdue) out.write(`${item.reference}\t${STAGE_LABELS[item.stage]}${item.stage === 'visit-report' ? ` of ${item.item}` : ''}\tdue ${item.dueDate}\t${describeDue(item.dueDate, today)}\n`);
       }));
 }

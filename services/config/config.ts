@@ -38,6 +38,7 @@ const environmentSchema = z.object({
   TEAMS_SSO_APP_ID: optionalText,
   TEAMS_SSO_RESOURCE: optionalText,
   TEAMS_SSO_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int('use whole days').min(1).max(3650).default(30),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -61,7 +62,7 @@ export interface Config {
   };
   slack?: { signingSecret: string; botToken: string; appToken?: string; apiUrl?: string; botId?: string; botUserId?: string };
   demoSeed: boolean;
-  scheduler: { enabled: boolean; digestCron: string; timeZone: string };
+  scheduler: { enabled: boolean; digestCron: string; timeZone: string; retentionDays?: number };
   workspace: WorkspaceConfig;
 }
 
@@ -130,6 +131,7 @@ function workspaceConfig(e: Environment): WorkspaceConfig {
       // The tab's webApplicationInfo.resource: api://<the workspace's host>/<app id> unless set.
       ? { appId: ssoAppId, resource: e.TEAMS_SSO_RESOURCE ?? `api://${new URL(publicUrl).host}/${ssoAppId}`, tenantId: e.MICROSOFT_APP_TENANT_ID, jwksUrl: e.TEAMS_SSO_JWKS_URL }
       : undefined,
+    scheduler: { enabled: e.SCHEDULER, digestCron: e.DIGEST_CRON, timeZone: e.DIGEST_TIMEZONE, retentionDays: e.OUTBOX_RETENTION_DAYS },
   };
 }
 

@@ -1,26 +1,29 @@
 import { Cron } from 'croner';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logger.js';
+import { cleanUpOutbox } from '../notifications/outbox-cleanup.js';
 import type { ServiceContext } from '../service-context.js';
-import { sendOverdueReminders } from './overdue-reports.js';
-import { englandDate } from '../clock.js';
-import { isWorkingDay } from './working-days.js';
+import { runServiceLevelTick, type ServiceLevelTick } from '../service-levels/service-level-tick.js';
 
 /**
- * Hourly in the school day, weekdays: the first run of a day reminds and later runs add nothing
- * (one reminder per deployment per day), so an instance that was down at 09:00 catches up.
+ * Hourly in the school day, weekdays: each item is nudged and escalated once (the service-level
+ * tick reads only what fell due), so an instance that was down at 09:00 catches up at 10:00.
  */
 const REMINDER_CRON = '0 9-17 * * 1-5';
+/** Sent notifications past their retention are deleted once a night. */
+const CLEANUP_CRON = '30 3 * * *';
 
-/** One run: nothing on a bank holiday, else today's reminders. Returns how many are due today. */
-export async function runReminderTick(ctx: ServiceContext, now: Date = ctx.clock.now()): Promise<number> {
-  if (!isWorkingDay(englandDate(now))) return 0;
-  return sendOverdueReminders(ctx, now);
+/** One run of the service-level tick; also `s2s reminders --send` for an external scheduler. */
+export async function runReminderTick(ctx: ServiceContext, now: Date = ctx.clock.now()): Promise<ServiceLevelTick> {
+  return runServiceLevelTick(ctx, now);
 }
 
-/** Runs the overdue-report reminders in-process; with SCHEDULER=off, run `s2s reminders --send` instead. */
+/**
+ * Runs the service-level nudges and the outbox clean-up in-process; with SCHEDULER=off, run
+ * `s2s reminders --send` instead. What it queues wakes the outbox through the context.
+ */
 export class ReminderScheduler {
-  private job?: Cron;
+  private jobs: Cron[] = [];
   private ticking?: Promise<void>;
 
   constructor(
@@ -31,18 +34,35 @@ export class ReminderScheduler {
 
   start(): void {
     if (!this.config.enabled) return;
-    this.job = new Cron(REMINDER_CRON, { timezone: this.config.timeZone, unref: true }, () => this.tick());
+    const options = { timezone: this.config.timeZone, unref: true };
+    this.jobs = [new Cron(REMINDER_CRON, options, () => this.run(() => this.remind())), new Cron(CLEANUP_CRON, options, () => this.run(() => this.cleanUp()))];
   }
 
   async stop(): Promise<void> {
-    this.job?.stop();
+    for (const job of this.jobs) job.stop();
+    this.jobs = [];
     await this.ticking;
   }
 
-  private tick(): void {
-    this.ticking ??= runReminderTick(this.ctx)
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error({ err: error }, 'overdue-report reminders failed; the next hour retries'))
-      .finally(() => { this.ticking = undefined; });
+  private run(work: () => Promise<void>): void {
+    this.ticking ??= work().finally(() => { this.ticking = undefined; });
+  }
+
+  private async remind(): Promise<void> {
+    try {
+      const tick = await runReminderTick(this.ctx);
+      for (const { recordId, error } of tick.errors) this.logger.error({ err: error, recordId }, 'service-level nudge failed; the next hour retries');
+    } catch (error) {
+      this.logger.error({ err: error }, 'service-level tick failed; the next hour retries');
+    }
+  }
+
+  private async cleanUp(): Promise<void> {
+    try {
+      const removed = await cleanUpOutbox(this.ctx, this.config.retentionDays);
+      if (removed.messages + removed.leases > 0) this.logger.info(removed, 'old sent notifications and digest leases deleted');
+    } catch (error) {
+      this.logger.error({ err: error }, 'outbox clean-up failed; tomorrow night retries');
+    }
   }
 }

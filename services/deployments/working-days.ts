@@ -24,8 +24,13 @@ export function isWorkingDay(date: string): boolean {
 
 /** The last day a report of a visit on `visitDate` is on time: the 5th working day after it. */
 export function reportDueDate(visitDate: string): string {
-  let day = DateTime.fromISO(visitDate, { zone: 'utc' });
-  for (let counted = 0; counted < REPORT_DUE_WORKING_DAYS;) {
+  return addWorkingDays(visitDate, REPORT_DUE_WORKING_DAYS);
+}
+
+/** The `count`th working day after `date` (both YYYY-MM-DD); 0 gives `date` itself. */
+export function addWorkingDays(date: string, count: number): string {
+  let day = DateTime.fromISO(date, { zone: 'utc' });
+  for (let counted = 0; counted < count;) {
     day = day.plus({ days: 1 });
     if (isWorkingDay(day.toISODate()!)) counted += 1;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoredServiceLevels } from '../service-levels/settings.js';
 import { DEFAULT_DAY_RATES, DESIGNATIONS, type Designation } from './designations.js';
 import type { JoiningSettings } from './membership.js';
 
@@ -32,6 +33,8 @@ export interface Alliance {
   managerChannel?: { teams?: TeamsChannelLink; slack?: SlackChannelLink };
   /** Whether and how schools may ask to join from the bot. */
   joining?: JoiningSettings;
+  /** Service levels the alliance changed from the defaults (services/service-levels). */
+  serviceLevels?: StoredServiceLevels;
   createdAt: string;
 }
 

@@ -1,3 +1,4 @@
+import type { DueFields } from '../service-levels/due-actions.js';
 import type { AuditEntry } from './audit.js';
 import type { DeploymentPlan } from './deployment-plan.js';
 import type { Designation } from './designations.js';
@@ -7,7 +8,7 @@ export const DEPLOYMENT_STATUSES = ['proposed', 'accepted', 'declined', 'planned
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 /** A supporter matched to a support request: the unit that is planned, visited, reported, evaluated and billed. */
-export interface Deployment {
+export interface Deployment extends DueFields {
   id: string;
   allianceId: string;
   type: 'deployment';

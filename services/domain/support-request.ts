@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelKind } from '../identity/channel-identity.js';
+import type { DueFields } from '../service-levels/due-actions.js';
 import type { AuditEntry } from './audit.js';
 import { atLeastOneOf, dayCount, isoDate, oneOf, optionalText, requiredText } from './input-fields.js';
 import { PHASES, type Phase } from './phases.js';
@@ -47,7 +48,7 @@ export interface Decision {
 /** What is asked for: support itself, or first a diagnostic visit to find out what support is needed. */
 export type RequestKind = 'support' | 'diagnostic';
 
-export interface SupportRequest {
+export interface SupportRequest extends DueFields {
   id: string;
   allianceId: string;
   type: 'supportRequest';

@@ -1,3 +1,6 @@
+import type { PlanParty } from '../domain/deployment-plan.js';
+import type { Stage } from '../service-levels/settings.js';
+
 /**
  * What should be said to whom, without saying how: the delivery side (bot/) renders each kind into an
  * Adaptive Card or Block Kit from the records as they are when it is sent.
@@ -43,6 +46,10 @@ export type NotificationEvent =
   | { kind: 'membershipCardUpdate'; membershipRequestId: string }
   /** The head who asked to join or leave hears the answer. */
   | { kind: 'membershipDecided'; membershipRequestId: string }
+  /** Something waits past its due date (services/service-levels): the person it waits on is nudged. */
+  | { kind: 'serviceLevelNudge'; recordId: string; stage: Stage; dueDate: string }
+  /** Still waiting after the nudge: the manager channel gets the item with what unblocks it. */
+  | { kind: 'serviceLevelEscalation'; recordId: string; stage: Stage; dueDate: string; waitsOn: PlanParty[] }
   /** The manager channel's weekly digest for an ISO week such as 2026-W48 (services/digest computes it). */
   | { kind: 'weeklyDigest'; allianceId: string; week: string };
 

@@ -7,6 +7,7 @@ import { parseInput } from '../parse-input.js';
 import { findRecord, getRecord } from '../store/get-record.js';
 import { noteDirectoryChange } from '../matching/directory-version.js';
 import type { ServiceContext } from '../service-context.js';
+import { withDueFields } from '../service-levels/record-due.js';
 import type { Stored } from '../store/document-store.js';
 import { transitionRequest } from './transition-request.js';
 
@@ -122,7 +123,7 @@ async function approve(
 /** Creating the same deployment twice (a retried approval) is not an error. */
 async function createDeployment(ctx: ServiceContext, deployment: Deployment): Promise<void> {
   try {
-    await ctx.store.create<Deployment>(deployment);
+    await ctx.store.create<Deployment>(await withDueFields(ctx, deployment));
     await noteDirectoryChange(ctx.store, deployment.allianceId, 'deployment', deployment.id);
   } catch (error) {
     if (!(error instanceof DuplicateError)) throw error;

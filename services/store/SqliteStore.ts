@@ -20,9 +20,9 @@ import {
  * requests and outbox messages by status. Indexed so those reads do not parse every document.
  * Queries use the same `json_extract(body, '$.field')` expression, which is what lets SQLite use them.
  */
-const INDEXED_FIELDS = ['status', 'schoolUrn', 'supporterId', 'role', 'personId', 'requestId', 'createdAt', 'updatedAt'];
-/** Identity lookups run before the alliance is known. */
-const CROSS_ALLIANCE_FIELDS = ['teamsAadObjectId', 'slackUserId', 'email', 'status'];
+const INDEXED_FIELDS = ['status', 'schoolUrn', 'supporterId', 'role', 'personId', 'requestId', 'deploymentId', 'createdAt', 'updatedAt', 'dueOn'];
+/** Identity lookups run before the alliance is known; the service-level tick finds what fell due in every alliance. */
+const CROSS_ALLIANCE_FIELDS = ['teamsAadObjectId', 'slackUserId', 'email', 'status', 'checkOn'];
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (

@@ -51,7 +51,14 @@ function school(urn: string, name: string): School {
 export async function openWorld(status: DeploymentStatus = 'accepted', now = '2026-12-01T09:00:00Z'): Promise<World> {
   const temp = await openStoreWithAlliance();
   temp.clock.set(now);
-  const { store } = temp;
+  return { ...temp, ...(await seedWorld({ store: temp.store, clock: temp.clock }, status)) };
+}
+
+export type Parties = Omit<World, keyof TempStore>;
+
+/** The people, schools, request and deployment of `openWorld`, written to any store holding the alliance. */
+export async function seedWorld(ctx: ServiceContext, status: DeploymentStatus = 'accepted'): Promise<Parties> {
+  const { store } = ctx;
   await store.create(school(SUPPORTED_URN, 'Riverside Primary School'));
   await store.create(school(BASE_URN, 'Kingfisher Academy'));
   const supporter = await store.create(person('sam.sle@kingfisher.example', {
@@ -72,20 +79,20 @@ export async function openWorld(status: DeploymentStatus = 'accepted', now = '20
     supporterId: supporter.id, schoolUrn: SUPPORTED_URN, baseSchoolUrn: BASE_URN, designation: 'SLE', dayRate: 250, daysCommitted: 3,
     status, proposedAt: at, createdAt: at, updatedAt: at, history: [{ at, by: manager.id, action: 'status', to: 'proposed' }],
   });
-  return { ...temp, ctx: { store, clock: temp.clock }, supporter, manager, head, otherHead, request, deployment };
+  return { ctx, supporter, manager, head, otherHead, request, deployment };
 }
 
 function requestStatusFor(status: DeploymentStatus): SupportRequest['status'] {
   return status === 'proposed' ? 'proposed' : status === 'accepted' ? 'accepted' : status === 'declined' ? 'matching' : (status as SupportRequest['status']);
 }
 
-export async function outboxEvents(world: World): Promise<Array<{ kind: string; target: string }>> {
-  const messages = await world.store.query<OutboxMessage>(ALLIANCE, { type: 'outbox', orderBy: [{ field: 'createdAt' }] });
+export async function outboxEvents(world: Pick<World, 'ctx'>): Promise<Array<{ kind: string; target: string }>> {
+  const messages = await world.ctx.store.query<OutboxMessage>(ALLIANCE, { type: 'outbox', orderBy: [{ field: 'createdAt' }] });
   return messages.map((m) => ({ kind: m.event.kind, target: m.target.kind === 'person' ? m.target.personId : 'managerChannel' }));
 }
 
 /** Submits PLAN (or `plan`) and has all three parties confirm it: the deployment is then planned. */
-export async function agreePlan(world: World, plan: PlanInput = PLAN): Promise<void> {
+export async function agreePlan(world: Parties, plan: PlanInput = PLAN): Promise<void> {
   await submitPlan(world.ctx, world.supporter, world.deployment.id, plan);
   for (const party of [world.supporter, world.manager, world.head]) await confirmPlan(world.ctx, party, world.deployment.id);
 }

@@ -59,6 +59,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const senders = { teams: new TeamsSender(teams.adapter, config.teams.appId ?? ''), ...(slack ? { slack: slack.sender } : {}) };
   const deliverer = new ChannelDeliverer({ store, clock }, senders);
   const outbox = new OutboxDelivery({ store, clock }, deliverer, logger);
+  const wakeOutbox = () => outbox.kick();
   const flows: FlowContext = {
     store,
     clock,

@@ -9,6 +9,11 @@ import { createPacer, type Pace } from './pacing.js';
 export type { DeliveryAttempt, DeliveryReport, NotificationDeliverer, Pace };
 
 export interface OutboxDeliveryOptions {
+  /**
+   * The safety poll, for work this instance was not woken for: another instance's writes, or a
+   * claim left by one that died. Writes here wake the loop at once (`kick`) and retries at their
+   * own time, so this can be long; a quarter of it again is added at random so instances spread out.
+   */
   pollMs?: number;
   /** How long a claim keeps other instances off a message while one sends it. */
   claimMs?: number;
@@ -22,6 +27,9 @@ export interface OutboxDeliveryOptions {
 /** A pass does not wait longer than this for one conversation (after a long Retry-After). */
 const MAX_PACING_WAIT_MS = 5_000;
 const BATCH = 200;
+/** Messages whose change is not written yet, or claimed by another sender, are looked at again this soon. */
+const RECHECK_MS = 5_000;
+export const DEFAULT_SAFETY_POLL_MS = 60_000;
 
 /**
  * Delivers the outbox: due messages oldest first, grouped by conversation and paced, each sent in two
@@ -37,11 +45,13 @@ export class OutboxDelivery {
   private stopped = true;
   private halting = false;
   private readonly setup: SendSetup;
+  /** When the pass that just ran wants the next one, in ms from now. */
+  private nextRunMs?: number;
   private readonly options: Required<Pick<OutboxDeliveryOptions, 'pollMs' | 'concurrency' | 'sleep'>>;
 
   constructor(private readonly ctx: ServiceContext, private readonly deliverer: NotificationDeliverer, private readonly logger: Logger, options: OutboxDeliveryOptions = {}) {
     this.options = {
-      pollMs: options.pollMs ?? 5_000,
+      pollMs: options.pollMs ?? DEFAULT_SAFETY_POLL_MS,
       concurrency: options.concurrency ?? 8,
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     };
@@ -82,15 +92,38 @@ export class OutboxDelivery {
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      this.nextRunMs = undefined;
       this.runOnce()
         .catch((error) => this.logger.error({ err: error }, 'outbox delivery pass failed'))
-        .finally(() => { if (!this.stopped) this.schedule(this.options.pollMs); });
+        .finally(() => { if (!this.stopped) this.schedule(this.nextRunMs ?? this.safetyPollMs()); });
     }, delayMs);
     this.timer.unref();
   }
 
+  private safetyPollMs(): number {
+    return Math.round(this.options.pollMs * (1 + this.setup.random() / 4));
+  }
+
+  /** Asks for the next pass no later than `delayMs` from now. */
+  private wantRunWithin(delayMs: number): void {
+    this.nextRunMs = Math.min(this.nextRunMs ?? Infinity, Math.max(0, delayMs));
+  }
+
+  /** After retries, the next pass is when the soonest one falls due (one document read). */
+  private async wakeForRetries(): Promise<void> {
+    const now = this.ctx.clock.now();
+    const [next] = await this.ctx.store.queryAllAlliances<OutboxMessage>({
+      type: 'outbox',
+      where: [{ field: 'status', op: 'eq', value: 'pending' }, { field: 'notBefore', op: 'gt', value: now.toISOString() }],
+      orderBy: [{ field: 'notBefore', direction: 'asc' }],
+      limit: 1,
+    });
+    if (next) this.wantRunWithin(Date.parse(next.notBefore) - now.getTime());
+  }
+
   private async deliverDue(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, dropped: 0, deferred: 0 };
+    let waiting = 0;
     const due = await this.ctx.store.queryAllAlliances<OutboxMessage>({
       type: 'outbox',
       where: [{ field: 'status', op: 'in', value: ['pending', 'sending'] }, { field: 'notBefore', op: 'lte', value: this.ctx.clock.now().toISOString() }],
@@ -117,8 +150,13 @@ export class OutboxDelivery {
         if (wait > 0) await this.options.sleep(wait);
         const outcome = await deliverMessage(this.setup, message, pace);
         if (outcome) report[outcome]++;
+        else waiting++;
       }
     });
+    if (due.length === BATCH) this.wantRunWithin(0);
+    if (report.deferred > 0) this.wantRunWithin(MAX_PACING_WAIT_MS);
+    if (waiting > 0) this.wantRunWithin(RECHECK_MS);
+    if (report.retried > 0) await this.wakeForRetries();
     return report;
   }
 

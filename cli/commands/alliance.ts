@@ -5,9 +5,11 @@ import { addAlliance, listAlliances, setDayRate } from '../../services/directory
 import { requireAlliance } from '../../services/directory/directory-store.js';
 import { ValidationError } from '../../services/errors.js';
 import { setJoiningSettings } from '../../services/membership/joining-settings.js';
+import { setServiceLevels, type ServiceLevelChange } from '../../services/service-levels/set-service-levels.js';
+import { serviceLevelsOf, STAGE_LABELS, STAGES } from '../../services/service-levels/settings.js';
 import { withCliContext } from '../cli-context.js';
 
-/** `s2s alliance add|list|rates|joining`: the alliances every other record belongs to. */
+/** `s2s alliance add|list|rates|joining|sla`: the alliances every other record belongs to. */
 export function registerAllianceCommands(program: Command): void {
   const alliance = program.command('alliance').description('create and list alliances, and set their day rates');
 
@@ -61,6 +63,36 @@ export function registerAllianceCommands(program: Command): void {
         const updated = await setJoiningSettings({ store, clock }, options.id, { listed: options.listed, memorandum });
         log(`${updated.name} ${options.listed ? 'is listed and takes join requests from the bot' : 'is not listed: schools join by import only'}.`);
       }));
+
+  alliance
+    .command('sla')
+    .description('show the service levels (working days per stage), or change one')
+    .requiredOption('--id <id>', 'the alliance')
+    .option('--stage <stage>', STAGES.join(', '))
+    .option('--days <n>', 'working days allowed at --stage', parseWorkingDays)
+    .option('--escalate-after <n>', 'working days after the nudge before the manager channel is told', parseWorkingDays)
+    .option('--auto-pass <on|off>', 'pass an unanswered proposal to the next candidate', parseOnOff)
+    .action((options: { id: string; stage?: string; days?: number; escalateAfter?: number; autoPass?: boolean }) =>
+      withCliContext(async ({ store, clock, out, log }) => {
+        const { id, ...change } = options;
+        const changing = Object.values(change).some((value) => value !== undefined);
+        const current = changing ? await setServiceLevels({ store, clock }, id, change as ServiceLevelChange) : await requireAlliance(store, id);
+        if (changing) log(`Updated the service levels of ${current.id}; open items are dated again under them.`);
+        const levels = serviceLevelsOf(current);
+        for (const stage of STAGES) out.write(`${stage}\t${levels.days[stage]}\t${STAGE_LABELS[stage]}\n`);
+        out.write(`escalate-after\t${levels.escalateAfter}\tworking days after the nudge\n`);
+        out.write(`auto-pass\t${levels.autoPass ? 'on' : 'off'}\tunanswered proposals pass to the next candidate\n`);
+      }));
+}
+
+function parseWorkingDays(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('use whole working days, e.g. 3');
+  return Number(value);
+}
+
+function parseOnOff(value: string): boolean {
+  if (value !== 'on' && value !== 'off') throw new InvalidArgumentError('use on or off');
+  return value === 'on';
 }
 
 function parseYesNo(value: string): boolean {

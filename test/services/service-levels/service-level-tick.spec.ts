@@ -5,6 +5,7 @@ import { submitPlan } from '../../../services/deployments/submit-plan.js';
 import { submitVisitReport } from '../../../services/deployments/submit-visit-report.js';
 import { addAlliance } from '../../../services/directory/alliances.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
+import { setServiceLevels } from '../../../services/service-levels/set-service-levels.js';
 import { withDueFields } from '../../../services/service-levels/record-due.js';
 import { runServiceLevelTick } from '../../../services/service-levels/service-level-tick.js';
 import type { ServiceContext } from '../../../services/service-context.js';
@@ -69,6 +70,13 @@ for (const kind of SHARED_STORE_KINDS) {
       ]);
       // Nothing left to do: the record is no longer read.
       assert.equal((await tickAt('2027-01-06T10:00:00Z')).looked, 0);
+    });
+
+    it('dates open items again when the manager shortens a stage', async () => {
+      await proposeOn23Dec();
+      // One working day from Wed 23 Dec is Thu 24 Dec; the nudge comes on Tue 29 (after Christmas and Boxing Day).
+      await setServiceLevels(world.ctx, ALLIANCE, { stage: 'answer', days: 1 });
+      assert.equal((await tickAt('2026-12-29T09:00:00Z')).nudges, 1);
     });
 
     it('sends nothing outside working hours', async () => {

@@ -25,6 +25,13 @@ export function buildDigestCard(digest: WeeklyDigest): MessageCard {
   if (digest.waitingForMatch.longest.length) {
     elements.push(heading('Waiting longest'), list(digest.waitingForMatch.longest.map((w) => ({ title: `${w.reference}: ${w.school}`, subtitle: `${w.days} days` }))));
   }
+  if (digest.slipping.count) {
+    elements.push(
+      heading(`Slipping: ${digest.slipping.count}`),
+      text(digest.slipping.byStage.map((s) => `${s.label} ${s.count}`).join(', '), { muted: true }),
+      list(digest.slipping.oldest.map((item) => ({ title: `${item.reference}: ${item.what}`, subtitle: `${item.late} (due ${item.dueDate})` }))),
+    );
+  }
   if (digest.matchesMade.latest.length) {
     elements.push(heading('Matches made'), list(digest.matchesMade.latest.map((m) => ({ title: `${m.reference}: ${m.school}`, subtitle: m.supporter }))));
   }

@@ -11,6 +11,7 @@ import { digestNames } from './digest-names.js';
 import { loadDigestRecords, type DigestRecords } from './digest-records.js';
 import { DIGEST_TIME_ZONE, parseIsoWeek } from './iso-week.js';
 import { termOf } from './school-term.js';
+import { slippingItems } from './slipping.js';
 import { upcomingVisits } from './upcoming-visits.js';
 import type { SpecialismCount, SpecialismSpend, WeeklyDigest } from './weekly-digest.js';
 
@@ -85,10 +86,11 @@ export async function computeDigest(ctx: ServiceContext, allianceId: string, iso
     },
     evaluations: { count: evaluated.length, ...(ratings.length ? { averageRating: round(ratings.reduce((a, b) => a + b, 0) / ratings.length) } : {}) },
     visits: await upcomingVisits(records.underWay, week.lastDay, names),
+    slipping: await slippingItems(ctx, allianceId, asOf),
     term: { name: term.name, firstDay: term.firstDay, lastDay: term.lastDay, ...termSpend(records) },
   };
   const quiet = [digest.newRequests.count, digest.diagnostics.requested, digest.diagnostics.reported, digest.directContacts, digest.matchesMade.count, digest.evaluations.count, digest.waitingForMatch.count,
-    digest.waitingForMatch.onHold, digest.visits.thisWeek, digest.visits.nextWeek].every((count) => count === 0);
+    digest.waitingForMatch.onHold, digest.visits.thisWeek, digest.visits.nextWeek, digest.slipping.count].every((count) => count === 0);
   return { ...digest, quiet };
 }
 

@@ -26,6 +26,10 @@ export function formatDigestText(digest: WeeklyDigest): string {
   lines.push(`Evaluations received: ${evaluations.count}${rating}`);
   lines.push(`Visits this week: ${visits.thisWeek}; next week: ${visits.nextWeek}`);
   for (const visit of visits.shown) lines.push(`  ${day(visit.date, digest.timeZone)} ${visit.reference} ${visit.school}: ${visit.supporter}`);
+  if (digest.slipping.count) {
+    lines.push(`Slipping: ${digest.slipping.count}${list(digest.slipping.byStage.map((s) => `${s.label} ${s.count}`))}`);
+    for (const item of digest.slipping.oldest) lines.push(`  ${item.reference} ${item.what}: ${item.late}`);
+  }
   lines.push(`${term.name} to ${day(digest.lastDay, digest.timeZone)}: ${spend(term)}`);
   for (const group of term.bySpecialism) lines.push(`  ${group.label}: ${spend(group)}`);
   return lines.join('\n');

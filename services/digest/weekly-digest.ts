@@ -38,6 +38,16 @@ export interface UpcomingVisits {
   shown: VisitLine[];
 }
 
+/** An item past its due date (services/service-levels) when the digest was computed. */
+export interface SlippingLine {
+  reference: string;
+  /** What it waits for, e.g. "visit report of 2026-12-21". */
+  what: string;
+  dueDate: string;
+  /** e.g. "2 days overdue". */
+  late: string;
+}
+
 export interface SpecialismSpend {
   /** Absent when the deployment's request is no longer on record. */
   specialism?: Specialism;
@@ -79,6 +89,8 @@ export interface WeeklyDigest {
   /** Schools' evaluations recorded during the week, with the supporters' average effectiveness (1–4). */
   evaluations: { count: number; averageRating?: number };
   visits: UpcomingVisits;
+  /** Items past due at `asOf`, by stage and oldest first. */
+  slipping: { count: number; byStage: Array<{ label: string; count: number }>; oldest: SlippingLine[] };
   /**
    * The term the week ends in (see termOf), up to the end of the week: deployments planned, active,
    * completed or evaluated, by the date they were matched. Days are those committed, which are the

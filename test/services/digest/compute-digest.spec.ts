@@ -104,6 +104,8 @@ for (const kind of SHARED_STORE_KINDS) {
             { date: '2026-12-09', reference: 'S2S-2026-0014', school: 'Willow Academy', supporter: 'Priya Shah' },
           ],
         },
+        // These records were written straight to the store, without the due dates audited writes keep.
+        slipping: { count: 0, byStage: [], oldest: [] },
         term: {
           name: 'Autumn term 2026', firstDay: '2026-09-01', lastDay: '2026-12-31', deployments: 5, days: 11.5, cost: 3425,
           bySpecialism: [

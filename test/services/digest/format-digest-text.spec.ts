@@ -12,6 +12,14 @@ const BUSY: WeeklyDigest = {
   waitingForMatch: { count: 1, averageDays: 12, longest: [{ reference: 'S2S-2026-0031', school: 'Kingfisher Academy', days: 12 }], onHold: 2 },
   evaluations: { count: 1, averageRating: 3 },
   visits: { thisWeek: 1, nextWeek: 0, shown: [{ date: '2027-01-05', reference: 'S2S-2026-0012', school: 'Willow Academy', supporter: 'Sam Okafor' }] },
+  slipping: {
+    count: 2,
+    byStage: [{ label: "supporter's answer to a proposal", count: 1 }, { label: 'visit report', count: 1 }],
+    oldest: [
+      { reference: 'S2S-2026-0012', what: 'visit report of 2026-12-14', dueDate: '2026-12-21', late: '14 days overdue' },
+      { reference: 'S2S-2026-0041', what: "supporter's answer to a proposal", dueDate: '2027-01-01', late: '3 days overdue' },
+    ],
+  },
   term: {
     name: 'Spring term 2027', firstDay: '2027-01-01', lastDay: '2027-03-31', deployments: 1, days: 1.5, cost: 412.5,
     bySpecialism: [{ specialism: 'maths', label: 'Maths', deployments: 1, days: 1.5, cost: 412.5 }],
@@ -32,6 +40,9 @@ describe('formatDigestText', () => {
       'Evaluations received: 1, average effectiveness 3 out of 4',
       'Visits this week: 1; next week: 0',
       '  Tue 5 Jan S2S-2026-0012 Willow Academy: Sam Okafor',
+      "Slipping: 2 (supporter's answer to a proposal 1, visit report 1)",
+      '  S2S-2026-0012 visit report of 2026-12-14: 14 days overdue',
+      "  S2S-2026-0041 supporter's answer to a proposal: 3 days overdue",
       'Spring term 2027 to Sun 3 Jan: 1 deployment, 1.5 days, £412.50',
       '  Maths: 1 deployment, 1.5 days, £412.50',
     ].join('\n'));

@@ -5,6 +5,8 @@ import { submitPlan } from '../../../services/deployments/submit-plan.js';
 import { submitVisitReport } from '../../../services/deployments/submit-visit-report.js';
 import { addAlliance } from '../../../services/directory/alliances.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
+import { computeDigest } from '../../../services/digest/compute-digest.js';
+import { listDueItems } from '../../../services/service-levels/alliance-due.js';
 import { setServiceLevels } from '../../../services/service-levels/set-service-levels.js';
 import { withDueFields } from '../../../services/service-levels/record-due.js';
 import { runServiceLevelTick } from '../../../services/service-levels/service-level-tick.js';
@@ -77,6 +79,20 @@ for (const kind of SHARED_STORE_KINDS) {
       // One working day from Wed 23 Dec is Thu 24 Dec; the nudge comes on Tue 29 (after Christmas and Boxing Day).
       await setServiceLevels(world.ctx, ALLIANCE, { stage: 'answer', days: 1 });
       assert.equal((await tickAt('2026-12-29T09:00:00Z')).nudges, 1);
+    });
+
+    it("lists what slips in the digest's slipping section and for the manager workspace", async () => {
+      await proposeOn23Dec();
+      clock.set('2027-01-11T08:00:00Z');
+      const digest = await computeDigest(world.ctx, ALLIANCE, '2027-W01');
+      // As of the week's end (midnight into Mon 11 Jan), the answer due Wed 30 Dec is 12 days late.
+      assert.deepEqual(digest.slipping, {
+        count: 1,
+        byStage: [{ label: "supporter's answer to a proposal", count: 1 }],
+        oldest: [{ reference: 'S2S-2026-0001', what: "supporter's answer to a proposal", dueDate: '2026-12-30', late: '12 days overdue' }],
+      });
+      const due = await listDueItems(world.ctx, ALLIANCE, '2026-12-29');
+      assert.deepEqual(due, [], 'nothing is due by the 29th');
     });
 
     it('sends nothing outside working hours', async () => {

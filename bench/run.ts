@@ -4,6 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchBackground } from './background.bench.js';
 import { benchMatching, type BenchRow } from './matching.bench.js';
 import { benchMemory } from './memory.bench.js';
 import { describeMachine, formatMarkdown, formatTable, type ReportRow } from './report.js';
@@ -95,6 +96,8 @@ process.stderr.write('matching…\n');
 rows.push(...matchingRows(await benchMatching(), 'matching'));
 process.stderr.write('digest…\n');
 rows.push(...(await digestRows()));
+process.stderr.write('background work…\n');
+rows.push(...(await benchBackground()));
 process.stderr.write(`memory with ${people.toLocaleString('en-GB')} people…\n`);
 const memory = await benchMemory(people);
 rows.push({

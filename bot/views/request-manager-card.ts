@@ -2,6 +2,7 @@ import { actions, button, card, divider, facts, heading, list, text, type CardEl
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { School } from '../../services/domain/school.js';
 import { requestKind, type SupportRequest } from '../../services/domain/support-request.js';
+import { describeDue } from '../../services/service-levels/due-label.js';
 import { ACTIONS } from '../flows/action-ids.js';
 import { requestFacts, schoolContext } from './request-summary.js';
 
@@ -11,6 +12,8 @@ export interface RequestCardContext {
   /** The latest declined proposal, so the manager sees why the request came back. */
   lastDeclined?: { deployment: Deployment; supporterName: string };
   supporterName?: string;
+  /** Today in England (YYYY-MM-DD), to say when the decision is due while one is open. */
+  today?: string;
 }
 
 export function requestCardKey(request: SupportRequest): string {
@@ -24,7 +27,11 @@ export function requestCardKey(request: SupportRequest): string {
 export function buildRequestManagerCard(request: SupportRequest, context: RequestCardContext): MessageCard {
   const elements: CardElement[] = [
     heading(`${requestKind(request) === 'diagnostic' ? 'Diagnostic visit' : 'Support request'} ${request.reference}`),
-    facts([...requestFacts(request, context.school), ...(context.requesterName ? [{ label: 'Requested by', value: context.requesterName }] : [])]),
+    facts([
+      ...requestFacts(request, context.school),
+      ...(context.requesterName ? [{ label: 'Requested by', value: context.requesterName }] : []),
+      ...(request.dueOn && context.today ? [{ label: 'Decision', value: describeDue(request.dueOn, context.today) }] : []),
+    ]),
   ];
   const contextLine = schoolContext(context.school);
   if (contextLine) elements.push(text(contextLine, { muted: true }));

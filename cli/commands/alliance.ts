@@ -71,8 +71,7 @@ export function registerAllianceCommands(program: Command): void {
     .option('--stage <stage>', STAGES.join(', '))
     .option('--days <n>', 'working days allowed at --stage', parseWorkingDays)
     .option('--escalate-after <n>', 'working days after the nudge before the manager channel is told', parseWorkingDays)
-    .option('--auto-pass <on|off>', 'pass an unanswered proposal to the next candidate', parseOnOff)
-    .action((options: { id: string; stage?: string; days?: number; escalateAfter?: number; autoPass?: boolean }) =>
+    .action((options: { id: string; stage?: string; days?: number; escalateAfter?: number }) =>
       withCliContext(async ({ store, clock, out, log }) => {
         const { id, ...change } = options;
         const changing = Object.values(change).some((value) => value !== undefined);
@@ -81,18 +80,12 @@ export function registerAllianceCommands(program: Command): void {
         const levels = serviceLevelsOf(current);
         for (const stage of STAGES) out.write(`${stage}\t${levels.days[stage]}\t${STAGE_LABELS[stage]}\n`);
         out.write(`escalate-after\t${levels.escalateAfter}\tworking days after the nudge\n`);
-        out.write(`auto-pass\t${levels.autoPass ? 'on' : 'off'}\tunanswered proposals pass to the next candidate\n`);
       }));
 }
 
 function parseWorkingDays(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('use whole working days, e.g. 3');
   return Number(value);
-}
-
-function parseOnOff(value: string): boolean {
-  if (value !== 'on' && value !== 'off') throw new InvalidArgumentError('use on or off');
-  return value === 'on';
 }
 
 function parseYesNo(value: string): boolean {

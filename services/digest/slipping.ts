@@ -1,4 +1,4 @@
-import { englandDate } from '../deployments/working-days.js';
+import { englandDate } from '../clock.js';
 import type { ServiceContext } from '../service-context.js';
 import { listDueItems } from '../service-levels/alliance-due.js';
 import { describeDue } from '../service-levels/due-label.js';

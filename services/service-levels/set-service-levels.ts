@@ -12,7 +12,6 @@ const changeSchema = z.object({
   stage: z.enum(STAGES, `choose a stage: ${STAGES.join(', ')}`).optional(),
   days: serviceLevelsSchema.shape.escalateAfter.optional(),
   escalateAfter: serviceLevelsSchema.shape.escalateAfter.optional(),
-  autoPass: z.boolean().optional(),
 }).refine((change) => (change.stage === undefined) === (change.days === undefined), { message: 'give a stage and its working days together', path: ['stage'] });
 
 export type ServiceLevelChange = z.input<typeof changeSchema>;
@@ -35,7 +34,6 @@ export async function setServiceLevels(ctx: ServiceContext, allianceId: string, 
       ...stored,
       days,
       ...(change.escalateAfter !== undefined ? { escalateAfter: change.escalateAfter } : {}),
-      ...(change.autoPass !== undefined ? { autoPass: change.autoPass } : {}),
     },
   }, alliance._etag);
   await redateOpenItems(ctx, updated);

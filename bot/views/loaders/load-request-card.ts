@@ -1,6 +1,7 @@
 import type { MessageCard } from '../../../cards/message-card.js';
 import { schoolId } from '../../../services/domain/school.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
+import { englandDate } from '../../../services/clock.js';
 import type { ServiceContext } from '../../../services/service-context.js';
 import type { Deployment } from '../../../services/domain/deployment.js';
 import { findRecord } from '../../../services/store/get-record.js';
@@ -25,5 +26,6 @@ export async function loadRequestCard(ctx: ServiceContext, request: SupportReque
     requesterName: requester?.name,
     supporterName: supporter?.name,
     lastDeclined,
+    today: englandDate(ctx.clock.now()),
   });
 }

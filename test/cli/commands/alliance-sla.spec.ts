@@ -14,19 +14,17 @@ describe('s2s alliance sla (command line)', function () {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('shows the defaults, changes one stage, escalation and auto-pass, and keeps the rest', async () => {
+  it('shows the defaults, changes one stage and the escalation, and keeps the rest', async () => {
     const shown = s2sIn(dir, 'alliance', 'sla', '--id', 'riverside-hub');
     assert.equal(shown.status, 0, shown.stderr);
     assert.match(shown.stdout, /^decision\t2\t/m);
     assert.match(shown.stdout, /^answer\t3\t/m);
-    assert.match(shown.stdout, /^auto-pass\toff\t/m);
 
-    const changed = s2sIn(dir, 'alliance', 'sla', '--id', 'riverside-hub', '--stage', 'answer', '--days', '4', '--escalate-after', '3', '--auto-pass', 'on');
+    const changed = s2sIn(dir, 'alliance', 'sla', '--id', 'riverside-hub', '--stage', 'answer', '--days', '4', '--escalate-after', '3');
     assert.equal(changed.status, 0, changed.stderr);
     assert.match(changed.stdout, /^answer\t4\t/m);
     assert.match(changed.stdout, /^decision\t2\t/m);
     assert.match(changed.stdout, /^escalate-after\t3\t/m);
-    assert.match(changed.stdout, /^auto-pass\ton\t/m);
   });
 
   it('refuses an unknown stage, a stage without days and zero days, changing nothing', async () => {

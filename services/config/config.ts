@@ -116,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       }
       : undefined,
     demoSeed: production ? false : (e.DEMO_SEED ?? true),
-    scheduler: { enabled: e.SCHEDULER, digestCron: e.DIGEST_CRON, timeZone: e.DIGEST_TIMEZONE },
+    scheduler: { enabled: e.SCHEDULER, digestCron: e.DIGEST_CRON, timeZone: e.DIGEST_TIMEZONE, retentionDays: e.OUTBOX_RETENTION_DAYS },
     workspace: workspaceConfig(e),
   };
 }
@@ -131,7 +131,6 @@ function workspaceConfig(e: Environment): WorkspaceConfig {
       // The tab's webApplicationInfo.resource: api://<the workspace's host>/<app id> unless set.
       ? { appId: ssoAppId, resource: e.TEAMS_SSO_RESOURCE ?? `api://${new URL(publicUrl).host}/${ssoAppId}`, tenantId: e.MICROSOFT_APP_TENANT_ID, jwksUrl: e.TEAMS_SSO_JWKS_URL }
       : undefined,
-    scheduler: { enabled: e.SCHEDULER, digestCron: e.DIGEST_CRON, timeZone: e.DIGEST_TIMEZONE, retentionDays: e.OUTBOX_RETENTION_DAYS },
   };
 }
 

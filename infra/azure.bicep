@@ -1,7 +1,7 @@
 // Azure resources for one environment of the school-to-school support bot, deployed by
 // `atk provision --env <name>` (m365agents.yml → arm/deploy) with infra/azure.parameters.json:
 //   - a user-assigned managed identity: the bot's identity for Teams and for Cosmos DB (no secrets)
-//   - an App Service plan and a Linux web app running Node 20 in production mode
+//   - an App Service plan and a Linux web app running Node 24 LTS (or 22) in production mode
 //   - an Azure Bot registration with the Teams channel (modules/bot-registration.bicep)
 //   - a Cosmos DB account, database and container, serverless by default (modules/cosmos.bicep)
 // Outputs are written back to env/.env.<name>, where packaging and deployment read them.
@@ -15,6 +15,9 @@ param location string = resourceGroup().location
 param appServiceSku string = 'B1'
 @minValue(1)
 param instanceCount int = 1
+@description('Node LTS line of the web app; CI runs the whole test suite on Node 24')
+@allowed(['24-lts', '22-lts'])
+param nodeVersion string = '24-lts'
 @maxLength(42)
 param botDisplayName string
 param cosmosServerless bool = true
@@ -76,7 +79,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false // any instance can take any request; state lives in Cosmos DB
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|${nodeVersion}'
       appCommandLine: 'npm start'
       alwaysOn: true // the outbox loop, digest and Socket Mode need a process that stays up
       healthCheckPath: '/healthz'

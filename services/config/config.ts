@@ -20,7 +20,7 @@ const environmentSchema = z.object({
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
-  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   // Where Bot Framework token signing keys are published; unset means the public Bot Framework cloud.
   BOT_OPENID_METADATA_URL: z.url().optional(),
   SLACK_SIGNING_SECRET: optionalText,

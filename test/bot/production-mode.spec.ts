@@ -22,6 +22,7 @@ function productionEnvironment(cosmos: CosmosTestServer, slack: FakeSlackApi): N
     SCHEDULER: 'off',
     MICROSOFT_APP_ID: randomUUID(),
     MICROSOFT_APP_PASSWORD: 'test-password',
+    MICROSOFT_APP_TENANT_ID: randomUUID(),
     COSMOS_ENDPOINT: cosmos.endpoint,
     COSMOS_KEY: cosmos.key,
     COSMOS_DATABASE: `production-${randomUUID()}`,

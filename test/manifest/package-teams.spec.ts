@@ -48,7 +48,11 @@ describe('Teams app package', () => {
       const manifest = JSON.parse(Buffer.from(files['manifest.json']).toString('utf8')) as TeamsManifest;
       // The library's own schema lookup, as a second opinion on the bundled schema.
       assert.deepEqual(await AppManifestUtils.validateAgainstSchema(manifest), []);
-      assert.ok(Number(manifest.manifestVersion) >= 1.17);
+      // 1.25 is the first manifest whose apps work in shared channels across organisations.
+      assert.ok(Number(manifest.manifestVersion) >= 1.25);
+      const channels = manifest as { supportedChannelTypes?: string[]; supportsChannelFeatures?: string };
+      assert.deepEqual(channels.supportedChannelTypes, ['sharedChannels', 'privateChannels']);
+      assert.equal(channels.supportsChannelFeatures, 'tier1');
       assert.equal(manifest.id, LOCAL.TEAMS_APP_ID);
       assert.deepEqual(manifest.validDomains, [LOCAL.BOT_DOMAIN]);
       assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);

@@ -19,6 +19,7 @@ import { TeamsBot } from './teams/TeamsBot.js';
 import { createTeamsEndpoint } from './teams/teams-endpoint.js';
 import { TeamsSender } from './teams/TeamsSender.js';
 import { createWorkspace } from './workspace/create-workspace.js';
+import { welcomeLines, welcomePage } from './welcome.js';
 
 export interface AppOverrides {
   store?: DocumentStore;
@@ -70,13 +71,14 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   };
   // Member look-ups trust an activity's serviceUrl only when its token vouched for it, or in local mode.
   const bot = new TeamsBot(runTurn, clock, { trustUnsignedServiceUrl: config.mode === 'local' });
-  const server = await startServer(
+  const server: RunningServer = await startServer(
     {
       store,
       logger,
       ...(config.teams.enabled ? { teamsEndpoint: createTeamsEndpoint(teams, bot, logger) } : {}),
       ...(slack ? { slackListener: slack.requestListener } : {}),
       mountWorkspace: createWorkspace(config, flows),
+      homePage: () => welcomePage(welcomeLines(config, server.port)),
     },
     config.port,
     config.host,

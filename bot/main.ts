@@ -3,22 +3,29 @@ import { loadEnvironment } from '../services/config/load-environment.js';
 import { ConfigError } from '../services/errors.js';
 import { createLogger } from '../services/logger.js';
 import { startApp } from './app.js';
+import { welcomeLines } from './welcome.js';
 
-let config: Config;
-try {
-  config = loadConfig(loadEnvironment(process.env));
-} catch (error) {
+/** A setting to fix (bad variable, busy port) is one line on stderr and exit code 1, not a stack trace. */
+function refuseStart(error: unknown): never {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
 
-const logger = createLogger(config.logLevel);
-const app = await startApp(config, { logger });
+let config: Config;
+try {
+  config = loadConfig(loadEnvironment(process.env));
+} catch (error) {
+  refuseStart(error);
+}
+
+const logger = createLogger(config.logLevel, config.mode);
+const app = await startApp(config, { logger }).catch(refuseStart);
 logger.info(
   { url: app.url, store: config.store.kind, mode: config.mode },
-  `School-to-school support bot ready: ${config.teams.enabled ? `Teams at ${app.url}/api/messages` : 'Teams off'}${config.slack ? `, Slack at ${app.url}/slack/events${config.slack.appToken ? ' and over Socket Mode' : ''}` : ''}, health at ${app.url}/healthz`,
+  `School-to-school support bot ready${config.teams.enabled ? '' : ' (Teams off)'}${config.slack?.appToken ? ' (Slack over Socket Mode too)' : ''}`,
 );
+if (config.mode === 'local') process.stdout.write(`\n${welcomeLines(config, app.port).join('\n')}\n\n`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

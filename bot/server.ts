@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DocumentStore } from '../services/store/document-store.js';
+import { ConfigError } from '../services/errors.js';
 import type { Logger } from '../services/logger.js';
 import { InFlightTracker } from './in-flight-tracker.js';
 
@@ -17,6 +18,8 @@ export interface ServerDependencies {
   slackListener?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Adds the manager's web workspace (bot/workspace) under /workspace. */
   mountWorkspace?: (server: restify.Server) => void;
+  /** The page GET / answers with: what this service is and, locally, what to do next. */
+  homePage?: () => string;
 }
 
 export interface RunningServer {
@@ -35,6 +38,14 @@ export async function startServer(deps: ServerDependencies, port: number, host =
   });
 
   hideErrorDetails(server, deps.logger);
+
+  if (deps.homePage) {
+    const page = deps.homePage;
+    server.get('/', async (_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.sendRaw(200, page());
+    });
+  }
 
   server.get('/healthz', async (_req, res) => {
     const health = await deps.store.health();
@@ -64,7 +75,10 @@ export async function startServer(deps: ServerDependencies, port: number, host =
 
   deps.mountWorkspace?.(server);
 
-  await new Promise<void>((resolve) => server.listen(port, host, () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
+    server.listen(port, host, () => resolve());
+  });
   const address = server.address() as AddressInfo;
   const actualPort = address.port;
   deps.logger.info({ port: actualPort }, 'server listening');
@@ -106,3 +120,11 @@ const PUBLIC_ERROR_TEXT: Record<number, string> = {
   415: 'That content type is not accepted here.',
   500: 'Something went wrong on our side. Please try again.',
 };
+
+/** A port someone else holds is a setting to change, said in one line rather than a stack trace. */
+function listenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  const other = `choose another with PORT, e.g. PORT=${port + 1} npm start`;
+  if (error.code === 'EADDRINUSE') return new ConfigError(`Port ${port} is already in use (is the bot already running?): stop what holds it, or ${other}.`);
+  if (error.code === 'EACCES') return new ConfigError(`Port ${port} on ${host} needs more privileges than this user has: ${other}.`);
+  return error;
+}

@@ -29,7 +29,8 @@ export function createTeamsAdapter(teams: Config['teams'], logger: Logger): Team
     MicrosoftAppId: teams.appId ?? '',
     MicrosoftAppPassword: teams.appPassword ?? '',
     MicrosoftAppTenantId: teams.tenantId ?? '',
-    MicrosoftAppType: teams.appType,
+    // botbuilder turns authentication off only for an empty MultiTenant id; the type means nothing then.
+    MicrosoftAppType: teams.appId ? teams.appType : 'MultiTenant',
     ...(teams.openIdMetadataUrl ? publicCloudWithMetadata(teams.openIdMetadataUrl) : {}),
   };
   const authentication = new ConfigurationBotFrameworkAuthentication(options);

@@ -17,9 +17,9 @@ import { importSchools } from './import-schools.js';
 export const DEMO_ALLIANCE_ID = 'demo-alliance';
 
 export const DEMO_IDENTITIES = {
-  manager: { email: 'helen.carter@riverside-hub.example', teamsAadObjectId: '00000000-0000-0000-0000-000000000001', slackUserId: 'U0DEMOMGR' },
-  head: { email: 'mark.davies@hawthorn-junior.example', teamsAadObjectId: '00000000-0000-0000-0000-000000000002', slackUserId: 'U0DEMOHEAD' },
-  supporter: { email: 'priya.shah@oakfield-primary.example', teamsAadObjectId: '00000000-0000-0000-0000-000000000003', slackUserId: 'U0DEMOSLE' },
+  head: { name: 'Mark Davies', about: 'head of Hawthorn Junior', email: 'mark.davies@hawthorn-junior.example', teamsAadObjectId: '00000000-0000-0000-0000-000000000002', slackUserId: 'U0DEMOHEAD' },
+  manager: { name: 'Helen Carter', about: 'the alliance manager', email: 'helen.carter@riverside-hub.example', teamsAadObjectId: '00000000-0000-0000-0000-000000000001', slackUserId: 'U0DEMOMGR' },
+  supporter: { name: 'Priya Shah', about: 'SLE in maths', email: 'priya.shah@oakfield-primary.example', teamsAadObjectId: '00000000-0000-0000-0000-000000000003', slackUserId: 'U0DEMOSLE' },
 } as const;
 
 /** Typical published hub rates (SLE £350, LLE £450, NLE £550), rather than the bare defaults. */

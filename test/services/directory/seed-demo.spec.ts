@@ -40,6 +40,7 @@ describe('seedDemo', () => {
     for (const [role, identity] of Object.entries(DEMO_IDENTITIES)) {
       const person = byEmail.get(identity.email);
       assert.equal(person?.role, role);
+      assert.equal(person?.name, identity.name);
       assert.equal(person?.teamsAadObjectId, identity.teamsAadObjectId);
       assert.equal(person?.slackUserId, identity.slackUserId);
     }

@@ -19,6 +19,8 @@ interface TurnBase {
 /** What happened, before the edge adds who and where. */
 export type TurnBody =
   | { kind: 'message'; text: string }
+  /** A search from outside the bot's chat (Teams message extension): results to pick and share. */
+  | { kind: 'search'; text: string; offset: number; limit: number }
   | { kind: 'formSubmit'; formId: string; values: RawValues; data: Record<string, unknown> }
   | { kind: 'action'; actionId: string; data: Record<string, unknown> }
   | { kind: 'installed' }

@@ -10,6 +10,7 @@ import type { Turn } from '../conversation/turn.js';
 import { buildHelpCard } from '../views/help-card.js';
 import { ACTIONS } from './action-ids.js';
 import { runAction } from './actions.js';
+import { searchExperts } from './find-supporter-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { submitForm, submitOpenedForm, type FormCall } from './form-entry.js';
 import { buildJoinOptionsCard, openJoinForm } from './join-flow.js';
@@ -61,6 +62,8 @@ async function dispatch(ctx: FlowContext, person: Stored<Person>, turn: Turn): P
       return { replies: [cardReply(buildHelpCard(person.role, person.name, 'Thanks for adding me. I help your alliance broker school-to-school support.'))] };
     case 'message':
       return handleMessage(ctx, person, turn);
+    case 'search':
+      return searchExperts(ctx, person, turn.text, turn.offset, turn.limit);
     case 'formSubmit': {
       const call = callOf(turn, turn.data);
       if (isFormId(turn.formId)) return submitForm(FORMS[turn.formId], ctx, person, call, turn.values);

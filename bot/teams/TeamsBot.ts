@@ -1,7 +1,10 @@
-import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext,
+} from 'botbuilder';
 import type { Clock } from '../../services/clock.js';
 import type { TurnResult } from '../conversation/reply.js';
 import type { TurnBody, TurnRunner } from '../conversation/turn.js';
+import { FIND_EXPERT_COMMAND, messagingExtensionResponse, searchBody } from './message-extension.js';
 import { replyToActivity, replyToAdaptiveCard } from './render-reply.js';
 import { cardActionBody, teamsTurn } from './to-turn.js';
 
@@ -44,6 +47,12 @@ export class TeamsBot extends TeamsActivityHandler {
     return source
       ? { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: source } }
       : { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done' } };
+  }
+
+  /** "Find an expert" in the compose or command box (invoke composeExtension/query). */
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    if (query.commandId !== FIND_EXPERT_COMMAND) return super.handleTeamsMessagingExtensionQuery(context, query);
+    return messagingExtensionResponse(await this.turn(context, searchBody(query)));
   }
 
   private turn(context: TurnContext, body: TurnBody): Promise<TurnResult> {

@@ -1,4 +1,4 @@
-import { actions, button, card, heading, list, text, type Button, type MessageCard } from '../../cards/message-card.js';
+import { actions, button, card, heading, list, text, type Button, type ListItem, type MessageCard } from '../../cards/message-card.js';
 import { PHASE_LABELS, type Phase } from '../../services/domain/phases.js';
 import { SPECIALISM_LABELS, type Specialism } from '../../services/domain/specialisms.js';
 import { DESIGNATION_LABELS } from '../../services/domain/designations.js';
@@ -36,19 +36,37 @@ export function buildSearchResultsCard(view: SearchView): MessageCard {
   return card(`Supporters for ${what}: ${view.total} found`, [
     heading(`Supporters for ${what}`),
     text(`Showing ${view.offset + 1}–${next} of ${view.total}, best match first.`, { muted: true }),
-    list(view.results.map((r) => ({
-      title: `${r.name}, ${r.profile.designation ? DESIGNATION_LABELS[r.profile.designation] : 'supporter'}`,
-      subtitle: r.schoolName ?? 'base school not recorded',
-      lines: [
-        `Specialisms: ${r.profile.specialisms.map((s) => SPECIALISM_LABELS[s]).join(', ')}`,
-        `Phases: ${r.profile.phases.map((p) => PHASE_LABELS[p]).join(', ') || 'not stated'}`,
-        `Days free this academic year: ${r.profile.freeDays} of ${r.profile.daysPerYear}`,
-        r.reason,
-        ...(r.profile.contactDirectly ? ['Happy to be contacted directly for advice or a visit'] : []),
-      ],
-    }))),
+    list(view.results.map(supporterItem)),
     // Only people who agreed to be contacted directly; everyone else is reached through a request.
     ...(contactable.length ? [actions(contactable.map((r) => button(ACTIONS.messageExpert, `Message ${r.name}`, { personId: r.personId })))] : []),
     ...(ways.length ? [actions(ways)] : []),
+  ]);
+}
+
+/** One supporter as the search shows them: who, where from, what they offer, and why they rank here. */
+export function supporterItem(r: RankedCandidate): ListItem {
+  return {
+    title: `${r.name}, ${r.profile.designation ? DESIGNATION_LABELS[r.profile.designation] : 'supporter'}`,
+    subtitle: r.schoolName ?? 'base school not recorded',
+    lines: [
+      `Specialisms: ${r.profile.specialisms.map((s) => SPECIALISM_LABELS[s]).join(', ')}`,
+      `Phases: ${r.profile.phases.map((p) => PHASE_LABELS[p]).join(', ') || 'not stated'}`,
+      `Days free this academic year: ${r.profile.freeDays} of ${r.profile.daysPerYear}`,
+      r.reason,
+      ...(r.profile.contactDirectly ? ['Happy to be contacted directly for advice or a visit'] : []),
+    ],
+  };
+}
+
+/**
+ * One supporter on a card of their own, to share into a chat (the Teams "Find an expert" message
+ * extension): the heading and the reason come first, so a one-line preview can show them.
+ */
+export function buildSupporterCard(r: RankedCandidate): MessageCard {
+  const item = supporterItem(r);
+  return card(`${item.title}: ${r.reason}`, [
+    heading(item.title),
+    text(r.reason),
+    list([{ title: item.subtitle ?? '', lines: item.lines?.slice(0, 3) }]),
   ]);
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
+import { FIND_EXPERT_COMMAND } from '../../bot/teams/message-extension.js';
 import { buildTeamsPackage, TEAMS_MANIFEST_DIR, validateTeamsManifest } from '../../manifest/build-teams-package.js';
 import { readPackageEnvironment } from '../../manifest/package-environment.js';
 import { checkTeamsIcons } from '../../manifest/teams-icons.js';
@@ -61,6 +62,11 @@ describe('Teams app package', () => {
       assert.deepEqual(bot.scopes, ['personal', 'team']);
       const personal = bot.commandLists?.find((list) => list.scopes.includes('personal'));
       assert.deepEqual(personal?.commands.map((c) => c.title), ['request support', 'find an SLE', 'submit visit report', 'my requests', 'help']);
+      const [search] = manifest.composeExtensions ?? [];
+      assert.equal(search.botId, LOCAL.BOT_ID);
+      // The id the bot answers to (bot/teams/message-extension.ts), in the compose box and the command box.
+      const commands = (search.commands ?? []) as Array<{ id: string; type?: string; context?: string[] }>;
+      assert.deepEqual(commands.map((c) => [c.id, c.type, c.context]), [[FIND_EXPERT_COMMAND, 'query', ['compose', 'commandBox']]]);
       assert.deepEqual(checkTeamsIcons(Buffer.from(files['color.png']), Buffer.from(files['outline.png'])), []);
     });
 

@@ -29,7 +29,9 @@ async function rejection(promise: Promise<unknown>): Promise<ConfigError> {
   return error;
 }
 
-describe('Teams app package', () => {
+describe('Teams app package', function () {
+  // Each build validates against the official schema twice; a busy two-core machine needs the room.
+  this.timeout(60_000);
   describe('buildTeamsPackage', () => {
     let dir: string;
     beforeEach(() => {

@@ -112,7 +112,7 @@ describe('security: the Teams endpoint in production', function () {
   describe('with Teams configured', () => {
     let app: RunningApp;
     before(async () => {
-      app = await production({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'pw', BOT_OPENID_METADATA_URL: signIn.metadataUrl });
+      app = await production({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TYPE: 'MultiTenant', BOT_OPENID_METADATA_URL: signIn.metadataUrl });
     });
 
     const refusals: Array<[string, () => string | undefined]> = [
@@ -146,7 +146,7 @@ describe('security: the Teams endpoint in production', function () {
         await outage.start();
         try {
           outage.mode = mode;
-          const app = await production({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'pw', BOT_OPENID_METADATA_URL: outage.metadataUrl });
+          const app = await production({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TYPE: 'MultiTenant', BOT_OPENID_METADATA_URL: outage.metadataUrl });
           const answer = await post(app, activity(), outage.token(appId, attacker.url, { signWith: forgerKey() }));
           assert.equal(answer.status, 503, answer.text);
           assert.ok(answer.ms < 8000, `answered after ${answer.ms} ms`);

@@ -27,6 +27,9 @@ export const ACTIONS = {
   openJoinForm: 'join.open',
   approveMembership: 'membership.approve',
   declineMembership: 'membership.decline',
+  viewPlan: 'plan.view',
+  showRequest: 'request.show',
+  closeRequest: 'request.close',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

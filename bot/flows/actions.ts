@@ -5,15 +5,15 @@ import { cardReply, textReply, type TurnResult } from '../conversation/reply.js'
 import { buildHelpCard } from '../views/help-card.js';
 import { buildMyWorkCard } from '../views/my-work-card.js';
 import { ACTIONS, type ActionId } from './action-ids.js';
-import { declineRequestForm, decideFromCard, showOtherCandidates } from './brokerage-flow.js';
 import { messageExpert } from './contact-flow.js';
 import { diagnosticReportForm, followOnRequestForm } from './diagnostic-flow.js';
+import { closeFromCard, declineRequestForm, decideFromCard, showOtherCandidates, showRequestCard } from './brokerage-flow.js';
 import { evaluationForm } from './evaluation-flow.js';
 import { approveMembership, declineMembershipForm, joinAllianceForm } from './join-flow.js';
 import { findSupporters, readSearchData } from './find-supporter-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { showForm, type FormCall } from './form-entry.js';
-import { confirmPlanFromCard, deploymentPlanForm, planChangesForm } from './plan-flow.js';
+import { confirmPlanFromCard, deploymentPlanForm, planChangesForm, showPlan } from './plan-flow.js';
 import { acceptProposal, declineProposalForm } from './proposal-flow.js';
 import { showRequestForm } from './request-support-flow.js';
 import { completeFromCard, visitReportForm } from './visit-report-flow.js';
@@ -57,6 +57,9 @@ const HANDLERS = {
   [ACTIONS.openJoinForm]: (ctx, person, call) => showForm(joinAllianceForm, ctx, person, call),
   [ACTIONS.approveMembership]: (ctx, person, call) => approveMembership(ctx, person, String(call.data.membershipRequestId ?? '')),
   [ACTIONS.declineMembership]: (ctx, person, call) => showForm(declineMembershipForm, ctx, person, call),
+  [ACTIONS.viewPlan]: (ctx, person, call) => showPlan(ctx, person, deploymentId(call)),
+  [ACTIONS.showRequest]: (ctx, person, call) => showRequestCard(ctx, person, requestId(call)),
+  [ACTIONS.closeRequest]: (ctx, person, call) => closeFromCard(ctx, person, requestId(call)),
 } satisfies Record<ActionId, ActionHandler>;
 
 export async function runAction(ctx: FlowContext, person: Stored<Person>, actionId: string, call: FormCall): Promise<TurnResult> {

@@ -3,9 +3,13 @@ import { createPlanChangesForm } from '../../cards/forms/plan-changes.js';
 import { confirmPlan, requestPlanChanges } from '../../services/deployments/confirm-plan.js';
 import { submitPlan } from '../../services/deployments/submit-plan.js';
 import type { PlanChangesInput, PlanInput } from '../../services/domain/deployment-plan.js';
+import { partyOf } from '../../services/deployments/deployment-parties.js';
+import { deploymentStanding } from '../../services/deployments/next-steps.js';
+import { daysDelivered, reportsFor } from '../../services/deployments/visit-reports.js';
+import type { Deployment } from '../../services/domain/deployment.js';
 import type { Person } from '../../services/domain/person.js';
 import type { Stored } from '../../services/store/document-store.js';
-import { cardReply, type TurnResult } from '../conversation/reply.js';
+import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
 import { loadDeploymentView } from '../views/loaders/load-deployment-view.js';
 import { buildPlanCard } from '../views/plan-card.js';
 import type { FlowContext } from './flow-context.js';
@@ -21,17 +25,16 @@ export const deploymentPlanForm: FormEntry<PlanInput> = {
       values: deployment.plan ? planFormValues(deployment.plan) : {},
       data: { deploymentId: deployment.id },
       async submit(plan) {
-        const submitted = await submitPlan(ctx, person, deployment.id, plan);
-        return { replies: [], replaceSource: cardReply(buildPlanCard(submitted, school, 'Plan sent to the school and the alliance for confirmation')) };
+        await submitPlan(ctx, person, deployment.id, plan);
+        return { replies: [textReply('Plan sent to the school and the alliance for confirmation.')], replaceSource: cardReply(await planCardFor(ctx, person, deployment.id)) };
       },
     };
   },
 };
 
 export async function confirmPlanFromCard(ctx: FlowContext, person: Stored<Person>, deploymentId: string): Promise<TurnResult> {
-  const { school } = await loadDeploymentView(ctx, person, deploymentId);
-  const { deployment } = await confirmPlan(ctx, person, deploymentId);
-  return { replies: [], replaceSource: cardReply(buildPlanCard(deployment, school)) };
+  await confirmPlan(ctx, person, deploymentId);
+  return { replies: [], replaceSource: cardReply(await planCardFor(ctx, person, deploymentId)) };
 }
 
 /** Any party asks for the plan to change before it is agreed. */
@@ -43,9 +46,31 @@ export const planChangesForm: FormEntry<PlanChangesInput> = {
       form: createPlanChangesForm({ subject }),
       data: { deploymentId: deployment.id },
       async submit(changes) {
-        const reopened = await requestPlanChanges(ctx, person, deployment.id, changes);
-        return { replies: [], replaceSource: cardReply(buildPlanCard(reopened, school)) };
+        await requestPlanChanges(ctx, person, deployment.id, changes);
+        return { replies: [], replaceSource: cardReply(await planCardFor(ctx, person, deployment.id)) };
       },
     };
   },
 };
+
+/** "View plan": the plan with who has confirmed, and only the buttons this person can use now. */
+export async function showPlan(ctx: FlowContext, person: Stored<Person>, deploymentId: string): Promise<TurnResult> {
+  return { replies: [cardReply(await planCardFor(ctx, person, deploymentId))] };
+}
+
+/** "show the plan for S2S-2026-0042": the plan of a deployment the person is party to. */
+export async function showPlanByReference(ctx: FlowContext, person: Stored<Person>, reference: string): Promise<TurnResult> {
+  const deployments = await ctx.store.query<Deployment>(person.allianceId, {
+    type: 'deployment', where: [{ field: 'requestReference', op: 'eq', value: reference.toUpperCase() }],
+  });
+  const mine = deployments.find((d) => partyOf(person, d) && d.status !== 'declined' && d.status !== 'cancelled');
+  if (!mine) return { replies: [textReply(`I could not find a plan for ${reference.toUpperCase()} that you are part of.`)] };
+  return showPlan(ctx, person, mine.id);
+}
+
+async function planCardFor(ctx: FlowContext, person: Stored<Person>, deploymentId: string) {
+  const { deployment, school } = await loadDeploymentView(ctx, person, deploymentId);
+  const delivered = daysDelivered(await reportsFor(ctx, deployment.allianceId, deployment.id));
+  const steps = deploymentStanding(person, deployment, delivered).steps.filter((step) => step !== 'viewPlan');
+  return buildPlanCard(deployment, school, { steps });
+}

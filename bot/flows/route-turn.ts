@@ -5,7 +5,10 @@ import { chooseAlliance, chosenAlliance } from '../../services/identity/alliance
 import { identifySpeaker } from '../../services/identity/channel-identity.js';
 import { removeConversationLink } from '../../services/identity/conversation-references.js';
 import type { Stored } from '../../services/store/document-store.js';
-import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
+import { takeMissedNotifications } from '../../services/notifications/missed-notifications.js';
+import { listMyWork } from '../../services/requests/list-my-work.js';
+import { cardReply, textReply, type Reply, type TurnResult } from '../conversation/reply.js';
+import { buildMyWorkCard } from '../views/my-work-card.js';
 import type { Turn } from '../conversation/turn.js';
 import { buildHelpCard } from '../views/help-card.js';
 import { ACTIONS } from './action-ids.js';
@@ -36,7 +39,8 @@ export async function routeTurn(ctx: FlowContext, turn: Turn): Promise<TurnResul
   await rememberConversation(ctx, person, turn);
 
   try {
-    return await dispatch(ctx, person, turn);
+    const result = await dispatch(ctx, person, turn);
+    return turn.kind === 'message' || turn.kind === 'installed' ? { ...result, replies: [...result.replies, ...await missedReplies(ctx, person)] } : result;
   } catch (error) {
     // Every BotError is written for the person; anything else is the edge's to log and apologise for.
     if (error instanceof BotError) return { replies: [textReply(error.message)] };
@@ -54,6 +58,19 @@ async function speakingAs(ctx: FlowContext, people: Array<Stored<Person>>, turn:
     return chosen;
   }
   return chosenAlliance(ctx, people, turn.user.channel, conversationId);
+}
+
+/**
+ * Someone the bot could not reach (their chat answered 404, or they had blocked it) writes again:
+ * what they missed is shown as what now waits for them, with its buttons.
+ */
+async function missedReplies(ctx: FlowContext, person: Stored<Person>): Promise<Reply[]> {
+  const missed = await takeMissedNotifications(ctx, person);
+  if (missed === 0) return [];
+  return [
+    textReply(`While you were away I could not reach you with ${missed} message${missed === 1 ? '' : 's'}. Here is where things stand now:`),
+    cardReply(buildMyWorkCard(await listMyWork(ctx, person))),
+  ];
 }
 
 async function dispatch(ctx: FlowContext, person: Stored<Person>, turn: Turn): Promise<TurnResult> {

@@ -1,5 +1,6 @@
 import type { MessageCard } from '../../cards/message-card.js';
 import type { Deployment } from '../../services/domain/deployment.js';
+import { PLAN_PARTIES } from '../../services/domain/deployment-plan.js';
 import type { Person } from '../../services/domain/person.js';
 import { schoolId, type School } from '../../services/domain/school.js';
 import type { VisitReport } from '../../services/domain/visit-report.js';
@@ -14,7 +15,6 @@ export type DeploymentEvent = Extract<NotificationEvent, { kind:
 
 const PLAN_HEADLINES = {
   planSubmitted: 'A plan needs your confirmation',
-  planConfirmed: 'The plan was confirmed by one party',
   planAgreed: 'The plan is agreed',
   planChangesRequested: 'Changes were asked for in the plan',
 } as const;
@@ -31,7 +31,7 @@ export async function buildDeploymentNotification(ctx: ServiceContext, allianceI
     case 'planConfirmed':
     case 'planAgreed':
     case 'planChangesRequested':
-      return buildPlanCard(deployment, school, `${PLAN_HEADLINES[event.kind]}: ${deployment.requestReference}`);
+      return buildPlanCard(deployment, school, { headline: `${planHeadline(event.kind, deployment)}: ${deployment.requestReference}` });
     case 'visitReportSubmitted': {
       const report = await ctx.store.get<VisitReport>(allianceId, event.reportId);
       return report ? buildVisitReportCard(report, deployment, school, supporterName) : undefined;
@@ -43,4 +43,10 @@ export async function buildDeploymentNotification(ctx: ServiceContext, allianceI
     case 'deploymentEvaluated':
       return buildEvaluatedCard(deployment, school);
   }
+}
+
+function planHeadline(kind: keyof typeof PLAN_HEADLINES | 'planConfirmed', deployment: Deployment): string {
+  if (kind !== 'planConfirmed') return PLAN_HEADLINES[kind];
+  const count = PLAN_PARTIES.filter((party) => deployment.plan?.confirmations[party]).length;
+  return `The plan was confirmed by ${count} of ${PLAN_PARTIES.length} parties`;
 }

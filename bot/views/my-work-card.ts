@@ -1,80 +1,79 @@
-import { actions, button, card, heading, list, text, type Button, type CardElement, type ListItem, type MessageCard } from '../../cards/message-card.js';
-import type { Deployment } from '../../services/domain/deployment.js';
-import type { SupportRequest } from '../../services/domain/support-request.js';
-import type { MyWork } from '../../services/requests/list-my-work.js';
-import { deploymentIdFor } from '../../services/requests/decide-request.js';
+import { actions, button, card, heading, list, text, type Button, type CardElement, type MessageCard } from '../../cards/message-card.js';
+import { showDate } from '../../cards/uk-date.js';
+import type { Step } from '../../services/deployments/next-steps.js';
+import { PHASE_LABELS } from '../../services/domain/phases.js';
+import type { MyWork, RequestStep, WorkItem } from '../../services/requests/list-my-work.js';
 import { REQUEST_PROGRESS } from '../../services/requests/request-progress.js';
-import { ACTIONS } from '../flows/action-ids.js';
+import { ACTIONS, type ActionId } from '../flows/action-ids.js';
+import { money } from './money.js';
 import { specialismList } from './request-summary.js';
 
-const DEPLOYMENT_LABELS: Record<Deployment['status'], string> = {
-  proposed: 'Proposed to you: please accept or decline',
-  accepted: 'Accepted: next, the deployment plan',
-  declined: 'You declined',
-  planned: 'Planned',
-  active: 'Visits under way',
-  completed: 'Completed',
-  evaluated: 'Evaluated by the school',
-  cancelled: 'Cancelled',
+/** Each step the person can take now, as its button: short titles, the reference is in the item. */
+const STEP_BUTTONS: Record<Step | RequestStep, { action: ActionId; title: string; primary?: boolean }> = {
+  accept: { action: ACTIONS.acceptProposal, title: 'Accept', primary: true },
+  decline: { action: ACTIONS.declineProposal, title: 'Decline' },
+  writePlan: { action: ACTIONS.openPlanForm, title: 'Write plan', primary: true },
+  revisePlan: { action: ACTIONS.openPlanForm, title: 'Revise plan' },
+  viewPlan: { action: ACTIONS.viewPlan, title: 'View plan' },
+  confirmPlan: { action: ACTIONS.confirmPlan, title: 'Confirm plan', primary: true },
+  askChanges: { action: ACTIONS.askPlanChanges, title: 'Ask for changes' },
+  reportVisit: { action: ACTIONS.openVisitReport, title: 'Report a visit', primary: true },
+  complete: { action: ACTIONS.completeDeployment, title: 'Complete' },
+  evaluate: { action: ACTIONS.openEvaluation, title: 'Evaluate', primary: true },
+  reportDiagnostic: { action: ACTIONS.openDiagnosticReport, title: 'Report diagnostic', primary: true },
+  decide: { action: ACTIONS.showRequest, title: 'Candidates', primary: true },
+  close: { action: ACTIONS.closeRequest, title: 'Close', primary: true },
 };
 
-/** "My requests" / "my deployments": stage, next step and who it waits on. */
+const TITLES: Record<MyWork['role'], string> = {
+  head: "Your school's requests",
+  supporter: 'Your deployments',
+  manager: "The alliance's open requests",
+  none: 'Nothing to show',
+};
+
+/** "My requests" / "my deployments": each item's true stage, who it waits on, and this person's buttons. */
 export function buildMyWorkCard(work: MyWork): MessageCard {
   if (work.role === 'none') return card('Nothing to show', [text('There is nothing for you to follow here yet.')]);
-  if (work.role === 'supporter') {
-    const items: ListItem[] = work.deployments.map((d) => {
-      const request = work.requests.get(d.requestId);
-      return {
-        title: `${d.requestReference}: ${request ? specialismList(request) : 'support request'}`,
-        subtitle: DEPLOYMENT_LABELS[d.status],
-        lines: [`${d.daysCommitted} days at £${d.dayRate} a day`],
-      };
-    });
-    const proposed = work.deployments.filter((d) => d.status === 'proposed');
-    return card(`Your deployments: ${work.deployments.length}`, [
-      heading('Your deployments'),
-      items.length ? list(items) : text('You have no deployments yet. The alliance manager will propose one when a school needs your expertise.'),
-      ...proposed.map((d) => actions([
-        button(ACTIONS.acceptProposal, `Accept ${d.requestReference}`, { deploymentId: d.id }, { style: 'primary' }),
-        button(ACTIONS.declineProposal, `Decline ${d.requestReference}`, { deploymentId: d.id }, { style: 'danger' }),
-      ])),
-      ...nextStepButtons(work.deployments),
-    ]);
-  }
-  const title = work.role === 'head' ? "Your school's requests" : "The alliance's open requests";
-  const items = work.requests.map((r) => requestItem(r, work.supporters));
-  return card(`${title}: ${work.requests.length}`, [
+  const title = TITLES[work.role];
+  const empty = {
+    head: 'Your school has not requested support yet.',
+    supporter: 'You have no deployments yet. The alliance manager will propose one when a school needs your expertise.',
+    manager: 'There are no open requests.',
+  }[work.role];
+  return card(`${title}: ${work.items.length}`, [
     heading(title),
-    items.length ? list(items) : text(work.role === 'head' ? 'Your school has not requested support yet.' : 'There are no open requests.'),
-    ...(work.role === 'head' ? [actions([button(ACTIONS.openRequestForm, 'Request support', {}, { style: 'primary' }), ...evaluateButtons(work.requests)])] : []),
+    ...(work.items.length ? work.items.flatMap(itemElements) : [text(empty)]),
+    ...(work.role === 'head' ? [actions([button(ACTIONS.openRequestForm, 'Request support', {}, { style: 'primary' })])] : []),
   ]);
 }
 
-function requestItem(request: SupportRequest, supporters: Map<string, string>): ListItem {
-  const progress = REQUEST_PROGRESS[request.status];
-  const supporter = request.matchedSupporterId ? supporters.get(request.matchedSupporterId) : undefined;
-  return {
-    title: `${request.reference}: ${specialismList(request)}`,
-    subtitle: `${progress.label}${supporter ? ` with ${supporter}` : ''}`,
-    lines: [`Next: ${progress.next}`, `Submitted ${request.createdAt.slice(0, 10)}`],
-  };
-}
-
-/** A supporter's next step on each deployment: write (or revise) the plan, or report a visit. */
-function nextStepButtons(deployments: readonly Deployment[]): CardElement[] {
-  const buttons = deployments.flatMap((d): Button[] => {
-    const data = { deploymentId: d.id };
-    if (d.status === 'accepted' && d.kind === 'diagnostic') return [button(ACTIONS.openDiagnosticReport, `Report ${d.requestReference}`, data, { style: 'primary' })];
-    if (d.status === 'accepted' && (!d.plan || d.plan.status === 'changes-requested')) return [button(ACTIONS.openPlanForm, `Plan ${d.requestReference}`, data, { style: 'primary' })];
-    if (d.status === 'planned' || d.status === 'active') return [button(ACTIONS.openVisitReport, `Report a visit: ${d.requestReference}`, data)];
-    return [];
+function itemElements(item: WorkItem): CardElement[] {
+  const { request, deployment } = item;
+  const stage = deployment?.status === 'proposed' ? 'Proposed to the supporter' : REQUEST_PROGRESS[request.status].label;
+  const lines = [
+    item.waitsOn.length ? `Waiting for ${item.waitsFor}: ${item.waitsOn.join(', ')}` : `Next: ${item.waitsFor}`,
+    ...(deployment?.status === 'proposed' ? proposalLines(item) : []),
+    ...(deployment?.plan && item.delivered > 0 ? [`Delivered: ${item.delivered} of ${deployment.plan.days} days, ${money(item.delivered * deployment.dayRate)}`] : []),
+    `Submitted ${showDate(request.createdAt.slice(0, 10))}`,
+  ];
+  const buttons: Button[] = item.steps.map((step) => {
+    const { action, title, primary } = STEP_BUTTONS[step];
+    const data: Record<string, string> = step === 'decide' || step === 'close' ? { requestId: request.id } : { deploymentId: deployment?.id ?? '' };
+    return button(action, title, data, primary ? { style: 'primary' } : {});
   });
-  return buttons.length ? [actions(buttons)] : [];
+  return [
+    list([{ title: `${request.reference}: ${specialismList(request)}`, subtitle: `${stage}${item.supporterName ? ` with ${item.supporterName}` : ''}`, lines }]),
+    ...(buttons.length ? [actions(buttons)] : []),
+  ];
 }
 
-/** Completed support waits on the head's evaluation. */
-function evaluateButtons(requests: readonly SupportRequest[]): Button[] {
-  return requests
-    .filter((r) => r.status === 'completed' && r.matchedSupporterId)
-    .map((r) => button(ACTIONS.openEvaluation, `Evaluate ${r.reference}`, { deploymentId: deploymentIdFor(r.id, r.matchedSupporterId!) }));
+/** Before accepting, the supporter sees what she is agreeing to. */
+function proposalLines({ request, school }: WorkItem): string[] {
+  return [
+    `School: ${school?.name ?? `URN ${request.schoolUrn}`}, ${PHASE_LABELS[request.phase]}`,
+    `${request.daysWanted} days${request.preferredStart ? ` from ${showDate(request.preferredStart)}` : ''}`,
+    `Need: ${request.need.length > 300 ? `${request.need.slice(0, 300)}…` : request.need}`,
+    ...(request.ofstedContext ? [`Context: ${request.ofstedContext.slice(0, 200)}`] : []),
+  ];
 }

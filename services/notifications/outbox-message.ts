@@ -38,6 +38,8 @@ export interface OutboxMessage {
   requires?: OutboxPrecondition;
   /** Channel ids of what was sent, so a later update can edit the same message. */
   delivered?: Record<string, unknown>;
+  /** The person could not be reached, and was shown what waits for them when they next wrote. */
+  deliveredOnReturn?: boolean;
 }
 
 export interface OutboxPrecondition {

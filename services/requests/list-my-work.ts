@@ -1,63 +1,101 @@
 import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
+import { schoolId, type School } from '../domain/school.js';
 import type { SupportRequest } from '../domain/support-request.js';
+import { deploymentStanding, type Step } from '../deployments/next-steps.js';
+import { daysDelivered, reportsFor } from '../deployments/visit-reports.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
+import { findRecord } from '../store/get-record.js';
+import { deploymentIdFor } from './decide-request.js';
+import { REQUEST_PROGRESS } from './request-progress.js';
 
-export type MyWork =
-  | { role: 'head'; requests: Array<Stored<SupportRequest>>; supporters: Map<string, string> }
-  | { role: 'supporter'; deployments: Array<Stored<Deployment>>; requests: Map<string, Stored<SupportRequest>> }
-  | { role: 'manager'; requests: Array<Stored<SupportRequest>>; supporters: Map<string, string> }
-  | { role: 'none' };
+/** What a person can do on a request itself, beyond its deployment's steps. */
+export type RequestStep = 'decide' | 'close';
 
-const SHOWN = 10;
-
-/**
- * What a person may see of the alliance's work: a head their own school's requests, a supporter
- * their own deployments, a manager the alliance's open requests. Newest first.
- */
-export async function listMyWork(ctx: ServiceContext, person: Stored<Person>): Promise<MyWork> {
-  const { store } = ctx;
-  if (person.role === 'head' && person.baseSchoolUrn) {
-    const requests = await store.query<SupportRequest>(person.allianceId, {
-      type: 'supportRequest',
-      where: [{ field: 'schoolUrn', op: 'eq', value: person.baseSchoolUrn }],
-      orderBy: [{ field: 'createdAt', direction: 'desc' }],
-      limit: SHOWN,
-    });
-    return { role: 'head', requests, supporters: await supporterNames(ctx, person.allianceId, requests) };
-  }
-  if (person.role === 'supporter') {
-    const deployments = await store.query<Deployment>(person.allianceId, {
-      type: 'deployment',
-      where: [{ field: 'supporterId', op: 'eq', value: person.id }],
-      orderBy: [{ field: 'createdAt', direction: 'desc' }],
-      limit: SHOWN,
-    });
-    const requests = new Map<string, Stored<SupportRequest>>();
-    for (const deployment of deployments) {
-      const request = await store.get<SupportRequest>(person.allianceId, deployment.requestId);
-      if (request) requests.set(request.id, request);
-    }
-    return { role: 'supporter', deployments, requests };
-  }
-  if (person.role === 'manager' || person.role === 'admin') {
-    const requests = await store.query<SupportRequest>(person.allianceId, {
-      type: 'supportRequest',
-      where: [{ field: 'status', op: 'in', value: ['submitted', 'matching', 'on-hold', 'proposed', 'accepted', 'planned', 'active', 'completed'] }],
-      orderBy: [{ field: 'createdAt', direction: 'desc' }],
-      limit: SHOWN,
-    });
-    return { role: 'manager', requests, supporters: await supporterNames(ctx, person.allianceId, requests) };
-  }
-  return { role: 'none' };
+/** One request (with its deployment, once matched) as this person should see it now. */
+export interface WorkItem {
+  request: Stored<SupportRequest>;
+  deployment?: Stored<Deployment>;
+  school?: School;
+  supporterName?: string;
+  /** Days reported so far: the one figure "my work", the plan card and the exports agree on. */
+  delivered: number;
+  /** What the item waits for, and the names of whoever it waits on ("Priya Shah", "the alliance manager"). */
+  waitsFor: string;
+  waitsOn: string[];
+  /** The buttons this person can press now, and only those. */
+  steps: Array<Step | RequestStep>;
 }
 
-async function supporterNames(ctx: ServiceContext, allianceId: string, requests: SupportRequest[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const id of new Set(requests.map((r) => r.matchedSupporterId).filter((id): id is string => Boolean(id)))) {
-    const person = await ctx.store.get<Person>(allianceId, id);
-    if (person) names.set(id, person.name);
+export interface MyWork {
+  role: 'head' | 'supporter' | 'manager' | 'none';
+  items: WorkItem[];
+}
+
+const SHOWN = 10;
+const OPEN_FOR_MANAGERS = ['submitted', 'matching', 'on-hold', 'proposed', 'accepted', 'planned', 'active', 'completed', 'evaluated'];
+
+/**
+ * What a person may see of the alliance's work, with where each item stands: a head their own
+ * school's requests, a supporter their own deployments, a manager the alliance's open requests.
+ */
+export async function listMyWork(ctx: ServiceContext, person: Stored<Person>): Promise<MyWork> {
+  const role = person.role === 'admin' ? 'manager' : person.role === 'head' && !person.baseSchoolUrn ? 'none' : person.role;
+  if (role === 'none') return { role, items: [] };
+  const requests = role === 'supporter' ? await supporterRequests(ctx, person) : (await ctx.store.query<SupportRequest>(person.allianceId, {
+    type: 'supportRequest',
+    where: role === 'head'
+      ? [{ field: 'schoolUrn', op: 'eq', value: person.baseSchoolUrn ?? '' }]
+      : [{ field: 'status', op: 'in', value: OPEN_FOR_MANAGERS }],
+    orderBy: [{ field: 'createdAt', direction: 'desc' }],
+    limit: SHOWN,
+  })).map((request) => ({ request, deployment: undefined }));
+  return { role, items: await Promise.all(requests.map(({ request, deployment }) => workItem(ctx, person, request, deployment))) };
+}
+
+async function supporterRequests(ctx: ServiceContext, person: Stored<Person>) {
+  const deployments = await ctx.store.query<Deployment>(person.allianceId, {
+    type: 'deployment',
+    where: [{ field: 'supporterId', op: 'eq', value: person.id }],
+    orderBy: [{ field: 'createdAt', direction: 'desc' }],
+    limit: SHOWN,
+  });
+  const found = await Promise.all(deployments.map(async (deployment) => ({
+    deployment, request: await findRecord(ctx, person.allianceId, deployment.requestId, 'supportRequest'),
+  })));
+  return found.filter((f): f is { deployment: Stored<Deployment>; request: Stored<SupportRequest> } => f.request !== undefined);
+}
+
+async function workItem(ctx: ServiceContext, person: Stored<Person>, request: Stored<SupportRequest>, given?: Stored<Deployment>): Promise<WorkItem> {
+  const deployment = given ?? (request.matchedSupporterId
+    ? await findRecord(ctx, request.allianceId, deploymentIdFor(request.id, request.matchedSupporterId), 'deployment')
+    : undefined);
+  const [school, supporter, requester, reports] = await Promise.all([
+    findRecord(ctx, request.allianceId, schoolId(request.schoolUrn), 'school'),
+    deployment ? findRecord(ctx, request.allianceId, deployment.supporterId, 'person') : undefined,
+    findRecord(ctx, request.allianceId, request.requesterId, 'person'),
+    deployment && ['active', 'completed', 'evaluated'].includes(deployment.status) ? reportsFor(ctx, request.allianceId, deployment.id) : [],
+  ]);
+  const delivered = daysDelivered(reports);
+  const base = { request, school, delivered, ...(supporter ? { supporterName: supporter.name } : {}) };
+  const manager = person.role === 'manager' || person.role === 'admin';
+  // Delivered support ends with the manager closing the request, once the school has evaluated it.
+  if (manager && request.status === 'evaluated') {
+    return { ...base, ...(deployment ? { deployment } : {}), waitsFor: 'the alliance manager to close the request', waitsOn: ['the alliance manager'], steps: ['viewPlan', 'close'] };
   }
-  return names;
+  // A deployment the supporter declined no longer speaks for the request: the request's own stage does.
+  if (deployment && deployment.status !== 'declined' && deployment.status !== 'cancelled') {
+    const standing = deploymentStanding(person, deployment, delivered);
+    const names = { supporter: supporter?.name ?? 'the supporter', school: requester?.name ?? 'the school', alliance: 'the alliance manager' };
+    return { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: standing.steps };
+  }
+  const progress = REQUEST_PROGRESS[request.status];
+  const decidable = request.status === 'matching' || request.status === 'on-hold';
+  return {
+    ...base,
+    waitsFor: progress.next,
+    waitsOn: progress.waitsOn === 'manager' ? ['the alliance manager'] : [],
+    steps: manager && decidable ? ['decide'] : [],
+  };
 }

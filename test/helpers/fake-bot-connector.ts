@@ -27,6 +27,8 @@ export class FakeBotConnector {
   readonly memberLookups: string[] = [];
   /** Set to make the next calls fail with this status (and optional Retry-After seconds). */
   failNext: Array<{ status: number; retryAfter?: number }> = [];
+  /** Posts to these conversations get 404, as Teams answers for a chat it lost (tests set it while the outbox runs). */
+  refusePosts: (conversationId: string) => boolean = () => false;
   private server?: Server;
   private counter = 0;
   url = '';
@@ -37,7 +39,8 @@ export class FakeBotConnector {
         const path = req.url ?? '';
         const match = /^\/v3\/conversations\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?/.exec(path);
         const conversationId = decodeURIComponent(match?.[1] ?? '');
-        const failure = req.method !== 'GET' ? this.failNext.shift() : undefined;
+        const refused = req.method === 'POST' && match?.[2] === 'activities' && this.refusePosts(conversationId);
+        const failure = refused ? { status: 404 } : req.method !== 'GET' ? this.failNext.shift() : undefined;
         if (failure) {
           res.writeHead(failure.status, { 'content-type': 'application/json', ...(failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {}) });
           res.end(JSON.stringify({ error: { code: 'Failure', message: `fake ${failure.status}` } }));

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
+import { personId } from '../../../services/domain/person.js';
+import type { SupportRequest } from '../../../services/domain/support-request.js';
+import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
+import { executeActions } from '../../helpers/card-actions.js';
+import { cardOf, textOf, type RecordedCall } from '../../helpers/fake-bot-connector.js';
+import { personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+
+const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
+const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+const supporter: TeamsUser = { id: '29:supporter', aadObjectId: DEMO_IDENTITIES.supporter.teamsAadObjectId, name: 'Priya Shah' };
+const SUPPORTER_ID = personId(DEMO_IDENTITIES.supporter.email);
+
+// Issue 12's walk: every proactive message to a personal chat fails with 404, so each person finds
+// their next step only in "my requests" / "my deployments" and presses it there.
+for (const notifications of ['failing with 404', 'working'] as const) {
+  describe(`Teams: the whole journey through "my work", with personal notifications ${notifications}`, function () {
+    this.timeout(120_000);
+    const harness = new TeamsHarness();
+    before(async () => {
+      await harness.start();
+      for (const user of [manager, head, supporter]) harness.addMember(user);
+    });
+    after(() => harness.stop());
+
+    /** The last card the bot put in this person's chat (a reply or an invoke response). */
+    let lastCard: Record<string, unknown> | undefined;
+    const remember = (body: unknown, user: TeamsUser) => {
+      const value = (body as { value?: unknown } | undefined)?.value;
+      const posted = harness.connector.posted(personalChat(user).conversationId).filter((c: RecordedCall) => c.activityId);
+      const last = posted[posted.length - 1];
+      lastCard = value && typeof value === 'object' ? value as Record<string, unknown> : last ? cardOf(last) : undefined;
+    };
+    let toldWhatTheyMissed = 0;
+    async function say(user: TeamsUser, text: string) {
+      harness.connector.clear();
+      await harness.say(user, text);
+      if (harness.connector.posted(personalChat(user).conversationId).some((c) => textOf(c).includes('While you were away'))) toldWhatTheyMissed += 1;
+      remember(undefined, user);
+    }
+    async function press(user: TeamsUser, title: string, values: Record<string, unknown> = {}) {
+      const buttons = executeActions(lastCard);
+      const found = buttons.find((b) => b.title === title);
+      assert.ok(found, `${user.name} sees "${title}" among ${buttons.map((b) => b.title).join(', ')}`);
+      harness.connector.clear();
+      const response = await harness.press(user, found.verb, { ...found.data, ...values }, 'card-1');
+      assert.equal(response.status, 200);
+      remember(response.body, user);
+      return response;
+    }
+    /** Opens "my work", presses a button there; forms are submitted with `values`. */
+    async function fromMyWork(user: TeamsUser, title: string, values?: Record<string, unknown>) {
+      await say(user, 'my requests');
+      await press(user, title);
+      if (values) await press(user, Object.keys(values).length ? submitTitleOf(lastCard) : title, values);
+    }
+    const submitTitleOf = (card: unknown) => executeActions(card).find((a) => a.verb.endsWith('.submit'))!.title;
+    const request = async () => (await harness.app.store.query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' }))[0];
+    /** The outbox's proactive messages; with 404s, every one to a personal chat is refused. */
+    async function deliver() {
+      if (notifications === 'failing with 404') harness.connector.refusePosts = (conversationId) => conversationId.startsWith('a:personal-');
+      await harness.app.outbox.runOnce();
+      harness.connector.refusePosts = () => false;
+    }
+
+    it('walks head → manager → supporter → plan → visit → completion → evaluation → close', async () => {
+      // Everyone has the app installed, so the bot knows where their personal chat is.
+      for (const user of [manager, head, supporter]) await harness.install(user);
+      await say(head, 'request support');
+      await press(head, submitTitleOf(lastCard), {
+        specialisms: 'maths', phase: 'primary', daysWanted: '2', preferredStart: '2026-12-01',
+        need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.',
+        outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.',
+      });
+      await deliver();
+
+      await say(manager, 'my requests');
+      await press(manager, 'Candidates');
+      const approve = executeActions(lastCard).find((a) => a.verb === 'request.approve' && a.data.candidateId === SUPPORTER_ID);
+      assert.ok(approve, 'Priya is among the candidates');
+      await harness.press(manager, approve.verb, approve.data, 'card-2');
+      assert.equal((await request()).status, 'proposed');
+      await deliver();
+
+      await say(supporter, 'my deployments');
+      assert.match(JSON.stringify(lastCard), /Hawthorn|Need: Year 5/, 'the proposal shows the school and the need before accepting');
+      await press(supporter, 'Accept');
+      await fromMyWork(supporter, 'Write plan', {
+        objective1: 'Secure arithmetic in upper KS2', successCriteria1: 'Books show daily arithmetic practice', impactMeasure1: 'Termly arithmetic test',
+        days: '2', visitDates: '7/12/2026, 14 Dec 2026',
+      });
+      await deliver();
+      for (const party of [supporter, head, manager]) await fromMyWork(party, 'Confirm plan');
+      assert.equal((await request()).status, 'planned');
+
+      harness.clock.set('2026-12-15T10:00:00Z');
+      await fromMyWork(supporter, 'Report a visit', {
+        visitDate: '14/12/2026', rag1: 'green', comment1: 'Daily practice in place', activities: 'Lesson observations',
+        nextSteps: 'Share with staff', daysUsed: '2', noPupilData: 'true',
+      });
+      assert.equal((await request()).status, 'completed');
+      await deliver();
+
+      await fromMyWork(head, 'Evaluate', { rating1: '4', evidence1: 'Books and test', effectiveness: '4', overall: 'Very helpful' });
+      assert.equal((await request()).status, 'evaluated');
+      await fromMyWork(manager, 'Close');
+      assert.equal((await request()).status, 'closed');
+
+      const outbox = await harness.app.store.query<OutboxMessage>(DEMO_ALLIANCE_ID, { type: 'outbox' });
+      const missed = outbox.filter((m) => m.target.kind === 'person' && (m.status === 'failed' || m.deliveredOnReturn));
+      if (notifications === 'failing with 404') {
+        assert.ok(missed.length > 0 && toldWhatTheyMissed > 0, 'personal notifications really failed, and people were told on return');
+      } else {
+        assert.deepEqual([missed.length, toldWhatTheyMissed], [0, 0]);
+      }
+    });
+  });
+}

@@ -33,6 +33,8 @@ export const deploymentPlanForm: FormEntry<PlanInput> = {
 };
 
 export async function confirmPlanFromCard(ctx: FlowContext, person: Stored<Person>, deploymentId: string): Promise<TurnResult> {
+  // Someone who is not a party reads "not found", revealing nothing about another school's plan.
+  await loadDeploymentView(ctx, person, deploymentId);
   await confirmPlan(ctx, person, deploymentId);
   return { replies: [], replaceSource: cardReply(await planCardFor(ctx, person, deploymentId)) };
 }

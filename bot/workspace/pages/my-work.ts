@@ -13,23 +13,20 @@ export async function showMyWork(ctx: PageContext): Promise<PageResult> {
   const work = await listMyWork(ctx.deps.flows, ctx.person!);
   const inChat = html`<p>To act on these (accept, plan, report a visit, evaluate), use the buttons in your chat with the bot or say <strong>my requests</strong> there.</p>`;
   if (work.role === 'supporter') {
-    return ctx.page('My deployments', '/workspace/my-work', html`${inChat}${work.deployments.length ? scrollingTable('Your deployments', html`<table>
+    return ctx.page('My deployments', '/workspace/my-work', html`${inChat}${work.items.length ? scrollingTable('Your deployments', html`<table>
 <caption class="muted">Your deployments, newest first</caption>
 <thead><tr><th scope="col">Reference</th><th scope="col">Specialism</th><th scope="col">Status</th><th scope="col" class="num">Days</th></tr></thead>
-<tbody>${work.deployments.map((d) => {
-    const request = work.requests.get(d.requestId);
-    return html`<tr><td>${d.requestReference}</td><td>${request ? request.specialisms.map((s) => SPECIALISM_LABELS[s]).join(', ') : ''}</td><td>${d.status}</td><td class="num">${d.daysCommitted}</td></tr>`;
-  })}</tbody></table>`) : html`<p>You have no deployments yet.</p>`}`);
+<tbody>${work.items.map(({ request, deployment }) => html`<tr><td>${request.reference}</td><td>${request.specialisms.map((s) => SPECIALISM_LABELS[s]).join(', ')}</td><td>${deployment?.status ?? request.status}</td><td class="num">${deployment?.daysCommitted ?? request.daysWanted}</td></tr>`)}</tbody></table>`) : html`<p>You have no deployments yet.</p>`}`);
   }
   if (work.role === 'head' || work.role === 'manager') {
     const title = work.role === 'head' ? "My school's requests" : "The alliance's open requests";
-    return ctx.page(title, '/workspace/my-work', html`${inChat}${work.requests.length ? scrollingTable(title, html`<table>
+    return ctx.page(title, '/workspace/my-work', html`${inChat}${work.items.length ? scrollingTable(title, html`<table>
 <caption class="muted">Newest first</caption>
 <thead><tr><th scope="col">Reference</th><th scope="col">Specialism</th><th scope="col">Where it is</th><th scope="col">Next</th><th scope="col">Submitted</th></tr></thead>
-<tbody>${work.requests.map((r) => {
+<tbody>${work.items.map(({ request: r, supporterName, waitsFor, waitsOn }) => {
     const progress = REQUEST_PROGRESS[r.status];
-    const supporter = r.matchedSupporterId ? work.supporters.get(r.matchedSupporterId) : undefined;
-    return html`<tr><td>${r.reference}</td><td>${r.specialisms.map((s) => SPECIALISM_LABELS[s]).join(', ')}</td><td>${progress.label}${supporter ? ` with ${supporter}` : ''}</td><td>${progress.next}</td><td>${r.createdAt.slice(0, 10)}</td></tr>`;
+    const next = waitsOn.length ? `${waitsFor}: ${waitsOn.join(', ')}` : waitsFor;
+    return html`<tr><td>${r.reference}</td><td>${r.specialisms.map((s) => SPECIALISM_LABELS[s]).join(', ')}</td><td>${progress.label}${supporterName ? ` with ${supporterName}` : ''}</td><td>${next}</td><td>${r.createdAt.slice(0, 10)}</td></tr>`;
   })}</tbody></table>`) : html`<p>No requests yet. Say <strong>request support</strong> to the bot to make one.</p>`}`);
   }
   return ctx.page('My work', '/workspace/my-work', html`<p>There is nothing for you to follow here yet.</p>`);

@@ -11,7 +11,8 @@ import { loadConfig } from '../services/config/config.js';
 import { importPeople } from '../services/directory/import-people.js';
 import { importSchools } from '../services/directory/import-schools.js';
 import { newAlliance } from '../services/domain/alliance.js';
-import { personId, type Person } from '../services/domain/person.js';
+import type { Person } from '../services/domain/person.js';
+import { peopleWithEmail } from '../services/identity/email-index.js';
 import { SqliteStore } from '../services/store/SqliteStore.js';
 import { FakeBotConnector } from '../test/helpers/fake-bot-connector.js';
 import { percentile, postActivity } from './load.js';
@@ -34,7 +35,7 @@ async function load(dbPath: string, peopleCsv: string): Promise<Record<string, u
   const started = performance.now();
   await importSchools(store, systemClock, BENCH_ALLIANCE, { fileName: schoolsCsv, text: readFileSync(schoolsCsv, 'utf8') });
   await importPeople(store, systemClock, BENCH_ALLIANCE, { fileName: peopleCsv, text: readFileSync(peopleCsv, 'utf8') });
-  const head = await store.get<Person>(BENCH_ALLIANCE, personId('person1@test-school-1.example'));
+  const [head] = await peopleWithEmail(store, 'person1@test-school-1.example');
   if (!head || head.role !== 'head') throw new Error('the generated directory has no head at person1');
   await store.replace<Person>({ ...head, teamsAadObjectId: BENCH_HEAD_AAD }, head._etag);
   const people = await store.query(BENCH_ALLIANCE, { type: 'person' });

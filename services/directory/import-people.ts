@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
-import { personId, type Person, type PersonFields } from '../domain/person.js';
+import type { Person, PersonFields } from '../domain/person.js';
 import type { School } from '../domain/school.js';
 import type { DocumentStore } from '../store/document-store.js';
+import { idsByEmail, newPersonId } from '../identity/email-index.js';
 import { indexPersonIdentities } from '../identity/identity-index.js';
 import { checkUnique, CsvProblems, readCsvRows, type ImportOptions, type ImportResult, type ImportSource } from './csv-rows.js';
 import { definedOnly, documentsById, requireAlliance, saveAll } from './directory-store.js';
@@ -58,9 +59,10 @@ export async function importPeople(
   options.onProgress?.(`${source.fileName}: no problems found; writing…`);
 
   const existing = await documentsById<Person>(store, allianceId, 'person');
+  const ids = idsByEmail(existing.values());
   const updatedAt = clock.now().toISOString();
   const docs = parsed.map((fields) => {
-    const id = personId(fields.email);
+    const id = ids.get(fields.email) ?? newPersonId();
     return definedOnly({ ...existing.get(id), ...CLEARED_PERSON_FIELDS, ...definedOnly(fields), id, allianceId, type: 'person', updatedAt }) as Person;
   });
   const updated = docs.filter((doc) => existing.has(doc.id)).length;

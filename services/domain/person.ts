@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DESIGNATIONS } from './designations.js';
 import { PHASES, type Phase } from './phases.js';
@@ -45,9 +44,4 @@ export interface Person extends PersonFields {
   updatedAt: string;
   /** Set when the person's data was erased on request; the record stays for aggregate figures. */
   erasedAt?: string;
-}
-
-/** Ids are derived from the email so re-imports update in place; hashed because emails may hold characters ids cannot. */
-export function personId(email: string): string {
-  return `person-${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 20)}`;
 }

@@ -1,6 +1,7 @@
 import type { Person } from '../domain/person.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
+import { peopleWithEmail } from './email-index.js';
 import { CHANNEL_ID_FIELD, indexPersonIdentities, readChannelIdentity } from './identity-index.js';
 
 export type ChannelKind = 'teams' | 'slack';
@@ -31,8 +32,7 @@ export async function identifySpeaker(ctx: ServiceContext, user: ChannelUser): P
 
   const email = (await user.lookupEmail())?.trim().toLowerCase();
   if (!email) return [];
-  const byEmail = (await ctx.store.queryAllAlliances<Person>({ type: 'person', where: [{ field: 'email', op: 'eq', value: email }] }))
-    .filter((p) => !p.erasedAt);
+  const byEmail = await peopleWithEmail(ctx.store, email);
   const remembered: Array<Stored<Person>> = [];
   const at = ctx.clock.now().toISOString();
   for (const person of byEmail) {

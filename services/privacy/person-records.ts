@@ -9,6 +9,7 @@ import type { SupportRequest } from '../domain/support-request.js';
 import type { VisitReport } from '../domain/visit-report.js';
 import { NotFoundError } from '../errors.js';
 import type { ConversationLink } from '../identity/conversation-references.js';
+import { peopleWithEmail } from '../identity/email-index.js';
 import type { OutboxMessage } from '../notifications/outbox-message.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Condition, DocumentBase, Stored } from '../store/document-store.js';
@@ -35,7 +36,7 @@ export interface PersonRecords {
 
 /** The person's directory records by email, in every alliance they belong to (erased ones no longer match). */
 export async function findPeopleByEmail(ctx: ServiceContext, email: string): Promise<Array<Stored<Person>>> {
-  const people = await ctx.store.queryAllAlliances<Person>({ type: 'person', where: [{ field: 'email', op: 'eq', value: email.trim().toLowerCase() }] });
+  const people = await peopleWithEmail(ctx.store, email);
   if (people.length === 0) throw new NotFoundError(`A person with email ${email}`);
   return people;
 }

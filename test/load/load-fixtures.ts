@@ -1,5 +1,6 @@
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
-import { personId, type Person } from '../../services/domain/person.js';
+import { fixturePersonId, personIdOf } from '../helpers/person-ids.js';
+import type { Person } from '../../services/domain/person.js';
 import type { School } from '../../services/domain/school.js';
 import type { DocumentStore } from '../../services/store/document-store.js';
 import { startCosmosServer, type CosmosTestServer } from '../helpers/cosmos-server.js';
@@ -48,9 +49,9 @@ export const COSMOS: StoreUnderTest = {
 /** Helen (the demo manager) and a second manager of the demo alliance, both known to the connector. */
 export async function addManagers(harness: TeamsHarness): Promise<TeamsUser[]> {
   const store = harness.app.store;
-  const helen = (await store.get<Person>(DEMO_ALLIANCE_ID, personId(DEMO_IDENTITIES.manager.email)))!;
+  const helen = (await store.get<Person>(DEMO_ALLIANCE_ID, await personIdOf(store, DEMO_IDENTITIES.manager.email)))!;
   const ravi: TeamsUser = { id: '29:ravi', aadObjectId: 'aad-load-manager-ravi', name: 'Ravi Kumar', email: 'ravi@riverside-hub.example' };
-  await indexPersonIdentities(store, await store.create<Person>({ ...helen, id: personId(ravi.email!), email: ravi.email!, name: ravi.name, teamsAadObjectId: ravi.aadObjectId }));
+  await indexPersonIdentities(store, await store.create<Person>({ ...helen, id: fixturePersonId(ravi.email!), email: ravi.email!, name: ravi.name, teamsAadObjectId: ravi.aadObjectId }));
   const managers = [{ id: '29:helen', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' }, ravi];
   managers.forEach((m) => harness.addMember(m));
   return managers;
@@ -67,7 +68,7 @@ export async function addHeads(harness: TeamsHarness, count: number): Promise<Te
   await inPool(heads, 20, async (head, i) => {
     harness.addMember(head);
     await indexPersonIdentities(store, await store.create<Person>({
-      id: personId(head.email!), allianceId: DEMO_ALLIANCE_ID, type: 'person', email: head.email!, name: head.name, role: 'head',
+      id: fixturePersonId(head.email!), allianceId: DEMO_ALLIANCE_ID, type: 'person', email: head.email!, name: head.name, role: 'head',
       baseSchoolUrn: schools[i % schools.length].urn, specialisms: [], phases: [], daysPerYear: 0, teamsAadObjectId: head.aadObjectId, updatedAt: at,
     }));
   });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { newAlliance } from '../../services/domain/alliance.js';
 import type { Deployment } from '../../services/domain/deployment.js';
-import { personId, type Person } from '../../services/domain/person.js';
+import { fixturePersonId, personIdOf } from '../helpers/person-ids.js';
+import type { Person } from '../../services/domain/person.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
 import { deploymentIdFor } from '../../services/requests/decide-request.js';
@@ -30,7 +31,8 @@ const ROLES = {
 type Role = keyof typeof ROLES;
 const ROLE_NAMES = Object.keys(ROLES) as Role[];
 
-const PRIYA_ID = personId(DEMO_IDENTITIES.supporter.email);
+/** Priya's id: ids are random, so it is read from the seeded store in before(). */
+let PRIYA_ID = '';
 const JULIE_SCHOOL = '990017';
 
 const validAnswers = {
@@ -76,11 +78,12 @@ describe('security: who may do what (every action × every role, over /api/messa
 
   before(async () => {
     await harness.start();
+    PRIYA_ID = await personIdOf(store(), DEMO_IDENTITIES.supporter.email);
     for (const user of Object.values(ROLES)) harness.addMember(user);
     const at = harness.clock.now();
     await store().create({ ...newAlliance({ id: OTHER_ALLIANCE_ID, name: 'Northgate Schools Alliance', now: at }) });
     await indexPersonIdentities(store(), await store().create<Person>({
-      id: personId('bella.okoro@northgate.example'), allianceId: OTHER_ALLIANCE_ID, type: 'person', email: 'bella.okoro@northgate.example',
+      id: fixturePersonId('bella.okoro@northgate.example'), allianceId: OTHER_ALLIANCE_ID, type: 'person', email: 'bella.okoro@northgate.example',
       name: 'Bella Okoro', role: 'manager', specialisms: [], phases: [], daysPerYear: 0,
       teamsAadObjectId: ROLES['a manager of another alliance'].aadObjectId, updatedAt: at.toISOString(),
     }));
@@ -241,10 +244,10 @@ describe('security: who may do what (every action × every role, over /api/messa
   it('a head of another school submits for her own school, never the requesting school', async () => {
     const submissionId = randomBytes(9).toString('base64url');
     await harness.press(ROLES['head of another school'], 'support-request.submit',
-      { formId: 'support-request', submissionId, ...validAnswers, schoolUrn: '990006', requesterId: personId(DEMO_IDENTITIES.head.email), allianceId: OTHER_ALLIANCE_ID }, 'form-card');
+      { formId: 'support-request', submissionId, ...validAnswers, schoolUrn: '990006', requesterId: await personIdOf(store(), DEMO_IDENTITIES.head.email), allianceId: OTHER_ALLIANCE_ID }, 'form-card');
     const stored = await request(`request-${submissionId}`);
     assert.equal(stored?.schoolUrn, JULIE_SCHOOL, 'extra fields in the submission cannot choose the school');
-    assert.equal(stored?.requesterId, personId('julie.hartley@longmynd-primary.example'));
+    assert.equal(stored?.requesterId, await personIdOf(store(), 'julie.hartley@longmynd-primary.example'));
     assert.equal(stored?.allianceId, DEMO_ALLIANCE_ID);
   });
 
@@ -272,7 +275,7 @@ describe('security: who may do what (every action × every role, over /api/messa
   it('the manager cannot approve someone who is not a supporter of the alliance', async () => {
     const fixture = await prepare('submitted');
     const before = snapshotStore(store());
-    const notSupporters = [personId(DEMO_IDENTITIES.head.email), personId('bella.okoro@northgate.example'), 'person-does-not-exist', ''];
+    const notSupporters = [await personIdOf(store(), DEMO_IDENTITIES.head.email), fixturePersonId('bella.okoro@northgate.example'), 'person-does-not-exist', ''];
     for (const candidateId of notSupporters) {
       const response = await harness.press(ROLES['the manager'], 'request.approve', { requestId: fixture.requestId, candidateId }, 'manager-card', BROKERAGE_CHANNEL);
       assert.equal(response.status, 200);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import type { Alliance } from '../../../services/domain/alliance.js';
-import { personId, type Person } from '../../../services/domain/person.js';
+import { fixturePersonId, personIdOf } from '../../helpers/person-ids.js';
+import type { Person } from '../../../services/domain/person.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import { slackButtons, slackTextOf, type SlackCall } from '../../helpers/fake-slack-api.js';
 import { snapshotDiff, snapshotStore } from '../../helpers/store-snapshot.js';
@@ -45,7 +46,7 @@ describe('Slack: request support and manager-channel brokerage over /slack/event
     slack.emails.set(julie, 'julie.hartley@longmynd-primary.example');
     await harness.command(julie, 'help');
     assert.match(slackTextOf(await slack.waitFor('response_url', (c) => /Julie Hartley/.test(slackTextOf(c)))), /Request support/);
-    const person = await store().get<Person>(DEMO_ALLIANCE_ID, personId('julie.hartley@longmynd-primary.example'));
+    const person = await store().get<Person>(DEMO_ALLIANCE_ID, await personIdOf(store(), 'julie.hartley@longmynd-primary.example'));
     assert.equal(person?.slackUserId, julie);
   });
 
@@ -149,8 +150,8 @@ describe('Slack: request support and manager-channel brokerage over /slack/event
   });
 
   it('lets exactly one of two managers deciding at once win, updates the card in place and tells the other', async () => {
-    const helen = await store().get<Person>(DEMO_ALLIANCE_ID, personId(DEMO_IDENTITIES.manager.email));
-    await indexPersonIdentities(store(), await store().create<Person>({ ...helen!, id: personId('ravi@riverside-hub.example'), email: 'ravi@riverside-hub.example', name: 'Ravi Kumar', slackUserId: 'U0RAVI' }));
+    const helen = await store().get<Person>(DEMO_ALLIANCE_ID, await personIdOf(store(), DEMO_IDENTITIES.manager.email));
+    await indexPersonIdentities(store(), await store().create<Person>({ ...helen!, id: fixturePersonId('ravi@riverside-hub.example'), email: 'ravi@riverside-hub.example', name: 'Ravi Kumar', slackUserId: 'U0RAVI' }));
     slack.clear();
     const approve = slackButtons(managerCard).find((b) => b.text.startsWith('Approve '))!;
     const on = { channel: BROKERAGE.id, ts: cardTs() };

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { validateAdaptiveCard } from '../../../cards/render/validate-adaptive.js';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import { runDigestTick } from '../../../services/digest/digest-scheduler.js';
-import { personId, type Person } from '../../../services/domain/person.js';
+import { fixturePersonId, personIdOf } from '../../helpers/person-ids.js';
+import type { Person } from '../../../services/domain/person.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import type { Deployment } from '../../../services/domain/deployment.js';
 import { cardOf, textOf, type RecordedCall } from '../../helpers/fake-bot-connector.js';
@@ -73,7 +74,7 @@ describe('Teams: request support and manager-channel brokerage over /api/message
     const [welcome] = harness.connector.posted(personalChat(head).conversationId);
     assert.match(textOf(welcome), /Hello Mark Davies/);
     assert.ok(executeActions(cardOf(welcome)).some((a) => a.title === 'Request support'));
-    const links = await store().query(DEMO_ALLIANCE_ID, { type: 'conversationLink', where: [{ field: 'personId', op: 'eq', value: personId(DEMO_IDENTITIES.head.email) }] });
+    const links = await store().query(DEMO_ALLIANCE_ID, { type: 'conversationLink', where: [{ field: 'personId', op: 'eq', value: await personIdOf(store(), DEMO_IDENTITIES.head.email) }] });
     assert.equal(links.length, 1);
   });
 
@@ -179,8 +180,8 @@ describe('Teams: request support and manager-channel brokerage over /api/message
 
   it('lets exactly one of two managers deciding at once win, and tells the other who decided', async () => {
     const second = { ...manager, id: '29:manager2', aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000009', name: 'Ravi Kumar' };
-    const helen = await store().get<Person>(DEMO_ALLIANCE_ID, personId(DEMO_IDENTITIES.manager.email));
-    await indexPersonIdentities(store(), await store().create<Person>({ ...helen!, id: personId('ravi@riverside-hub.example'), email: 'ravi@riverside-hub.example', name: 'Ravi Kumar', teamsAadObjectId: second.aadObjectId }));
+    const helen = await store().get<Person>(DEMO_ALLIANCE_ID, await personIdOf(store(), DEMO_IDENTITIES.manager.email));
+    await indexPersonIdentities(store(), await store().create<Person>({ ...helen!, id: fixturePersonId('ravi@riverside-hub.example'), email: 'ravi@riverside-hub.example', name: 'Ravi Kumar', teamsAadObjectId: second.aadObjectId }));
     harness.connector.clear();
     const approve = executeActions(cardOf(managerCard)).find((a) => a.title.startsWith('Approve '))!;
     await Promise.all([

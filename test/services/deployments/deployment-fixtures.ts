@@ -2,7 +2,8 @@ import { confirmPlan } from '../../../services/deployments/confirm-plan.js';
 import { submitPlan } from '../../../services/deployments/submit-plan.js';
 import type { Deployment, DeploymentStatus } from '../../../services/domain/deployment.js';
 import type { PlanInput } from '../../../services/domain/deployment-plan.js';
-import { personId, type Person } from '../../../services/domain/person.js';
+import { fixturePersonId } from '../../helpers/person-ids.js';
+import type { Person } from '../../../services/domain/person.js';
 import type { School } from '../../../services/domain/school.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import type { VisitReportInput } from '../../../services/domain/visit-report.js';
@@ -38,7 +39,7 @@ export const PLAN: PlanInput = {
 
 function person(email: string, fields: Partial<Person>): Person {
   return {
-    id: personId(email), allianceId: ALLIANCE, type: 'person', email, name: email.split('@')[0], role: 'head',
+    id: fixturePersonId(email), allianceId: ALLIANCE, type: 'person', email, name: email.split('@')[0], role: 'head',
     specialisms: [], phases: [], daysPerYear: 0, updatedAt: '2026-09-01T00:00:00.000Z', ...fields,
   };
 }

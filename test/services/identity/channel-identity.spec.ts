@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { addAlliance } from '../../../services/directory/alliances.js';
 import { importPeople } from '../../../services/directory/import-people.js';
 import { importSchools } from '../../../services/directory/import-schools.js';
-import { personId, type Person } from '../../../services/domain/person.js';
+import { fixturePersonId, personIdOf } from '../../helpers/person-ids.js';
+import type { Person } from '../../../services/domain/person.js';
 import { buildIdentityIndexOnce } from '../../../services/identity/build-identity-index.js';
 import { identifySpeaker, type ChannelUser } from '../../../services/identity/channel-identity.js';
 import { readChannelIdentity } from '../../../services/identity/identity-index.js';
@@ -60,7 +61,7 @@ describe('identifySpeaker through the identity index', () => {
     await importInto('test-hub', 'a@oakfield.example,Ann Able,head,990001,,,,,aad-ann,', 'b@oakfield.example,Bob Best,head,990002,,,,,aad-shared,');
     assert.deepEqual((await identifySpeaker(ctx(), teams('aad-shared'))).map((p) => p.name), ['Bob Best']);
     assert.deepEqual((await identifySpeaker(ctx(), teams('aad-ann'))).map((p) => p.name), ['Ann Able']);
-    assert.deepEqual((await readChannelIdentity(temp.store, 'teams', 'aad-shared'))?.people, [{ allianceId: 'test-hub', personId: personId('b@oakfield.example') }]);
+    assert.deepEqual((await readChannelIdentity(temp.store, 'teams', 'aad-shared'))?.people, [{ allianceId: 'test-hub', personId: await personIdOf(temp.store, 'b@oakfield.example') }]);
   });
 
   it('erasure removes the index entries, so the erased person is no longer recognised', async () => {
@@ -74,7 +75,7 @@ describe('identifySpeaker through the identity index', () => {
   it('indexes people stored before the index existed, once', async () => {
     const at = temp.clock.now().toISOString();
     await temp.store.create<Person>({
-      id: personId('old@oakfield.example'), allianceId: 'test-hub', type: 'person', email: 'old@oakfield.example', name: 'Olive Old',
+      id: fixturePersonId('old@oakfield.example'), allianceId: 'test-hub', type: 'person', email: 'old@oakfield.example', name: 'Olive Old',
       role: 'head', baseSchoolUrn: '990001', specialisms: [], phases: [], daysPerYear: 0, teamsAadObjectId: 'aad-old', updatedAt: at,
     });
     assert.equal(await buildIdentityIndexOnce(temp.store, temp.clock.now()), 1);

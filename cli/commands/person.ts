@@ -22,7 +22,10 @@ export function registerPersonCommands(program: Command): void {
     .action((email: string) =>
       withCliContext(async ({ store, clock, log }) => {
         const summary = await erasePersonData({ store, clock }, email, operator());
-        log(`Erased ${email} in ${summary.alliances.join(', ')}: ${summary.visitReportsRedacted} visit reports and ${summary.evaluationsRedacted} evaluations redacted, ${summary.conversationLinksRemoved} channel addresses removed.`);
+        log(`Erased ${email} in ${summary.alliances.join(', ')}: ${summary.documentsRedacted} documents redacted, ${summary.notificationsRemoved} messages and ${summary.conversationLinksRemoved} channel addresses removed.`);
+        if (!summary.storageCleared) {
+          log('The bot has the database open, so earlier copies stay in its write-ahead log until it closes the file: restart the bot to clear them now.');
+        }
       }));
 }
 

@@ -1,86 +1,62 @@
-import type { DiagnosticReport } from '../domain/diagnostic.js';
-import type { Evaluation } from '../domain/evaluation.js';
-import type { MembershipRequest } from '../domain/membership.js';
 import type { Person } from '../domain/person.js';
-import type { VisitReport } from '../domain/visit-report.js';
-import type { ServiceContext } from '../service-context.js';
 import { noteDirectoryChange } from '../matching/directory-version.js';
 import { unindexPersonIdentities } from '../identity/identity-index.js';
-import { collectPersonRecords, findPeopleByEmail, writeAudit } from './person-records.js';
+import type { ServiceContext } from '../service-context.js';
+import { withoutMeta, type DocumentBase } from '../store/document-store.js';
+import { collectPersonFootprint, findPeopleByEmail, writeAudit } from './person-records.js';
+import { ERASED_NAME, erasedEmail } from './person-traces.js';
+import { scrub } from './scrub.js';
 
-export const ERASED_NAME = 'Erased person';
-export const ERASED_TEXT = '[erased]';
+export { ERASED_NAME, ERASED_TEXT } from './person-traces.js';
 
 export interface ErasureSummary {
   alliances: string[];
-  visitReportsRedacted: number;
-  evaluationsRedacted: number;
+  /** Documents in which the person's name, ids or words were replaced. */
+  documentsRedacted: number;
+  /** Messages queued or sent to the person, and their saved channel addresses, deleted. */
+  notificationsRemoved: number;
   conversationLinksRemoved: number;
+  /** False when another process held the SQLite file, so old pages may stay in its WAL until its next checkpoint. */
+  storageCleared: boolean;
 }
 
 /**
- * Erases a person on request: name, email and channel ids are replaced, their channel addresses
- * removed, and the free text written by or about them in visit and diagnostic reports, evaluations
- * and join requests redacted.
- * The person record and the figures stay (days, ratings, RAG), so finance and aggregate reports
- * still add up; `erasedAt` keeps the person out of matching and identification.
+ * Erases a person on request, in every alliance they are in. Every document that names, addresses
+ * or quotes them (requests, candidate lists, plans, decline reasons, visit reports, evaluations,
+ * audit and history notes, queued and posted cards) has each trace replaced; messages to them and
+ * their channel addresses are deleted; the identity index forgets their channel ids; and the store
+ * overwrites the freed space. The person record and the figures stay (days, ratings, RAG) so finance
+ * and aggregate reports still add up; `erasedAt` keeps them out of matching and identification.
+ * The person record is changed last, so an erasure that fails part-way finds them again when re-run.
  */
 export async function erasePersonData(ctx: ServiceContext, email: string, by: string): Promise<ErasureSummary> {
   const people = await findPeopleByEmail(ctx, email);
-  const summary: ErasureSummary = { alliances: [], visitReportsRedacted: 0, evaluationsRedacted: 0, conversationLinksRemoved: 0 };
+  const summary: ErasureSummary = { alliances: [], documentsRedacted: 0, notificationsRemoved: 0, conversationLinksRemoved: 0, storageCleared: true };
   const at = ctx.clock.now().toISOString();
   for (const person of people) {
-    const records = await collectPersonRecords(ctx, person);
-    for (const report of records.visitReports) {
-      await ctx.store.replace<VisitReport>(redactReport(report), report._etag);
+    const { records, traces, mentions } = await collectPersonFootprint(ctx, person);
+    const removed = new Set([...records.notifications, ...records.conversationLinks].map((doc) => `${doc.type}|${doc.id}`));
+    for (const doc of [...records.notifications, ...records.conversationLinks]) await ctx.store.delete(doc.allianceId, doc.id, doc._etag);
+    let redacted = 0;
+    for (const { document } of mentions) {
+      if (removed.has(`${document.type}|${document.id}`)) continue;
+      await ctx.store.replace<DocumentBase>(scrub(withoutMeta(document), traces).value, document._etag);
+      redacted++;
     }
-    for (const report of records.diagnosticReports) {
-      await ctx.store.replace<DiagnosticReport>({ ...report, strengths: ERASED_TEXT, priorities: ERASED_TEXT }, report._etag);
-    }
-    for (const request of records.membershipRequests) {
-      await ctx.store.replace<MembershipRequest>({ ...request, headName: ERASED_NAME, email: `${person.id}@erased.invalid` }, request._etag);
-    }
-    for (const evaluation of records.evaluationsAbout) {
-      await ctx.store.replace<Evaluation>(redactEvaluation(evaluation), evaluation._etag);
-    }
-    for (const link of records.conversationLinks) await ctx.store.delete(link.allianceId, link.id, link._etag);
     await unindexPersonIdentities(ctx.store, person, at);
-    const { teamsAadObjectId, slackUserId, ...kept } = person;
+    const { teamsAadObjectId, slackUserId, ...kept } = withoutMeta(person);
     void teamsAadObjectId; void slackUserId;
-    await ctx.store.replace<Person>({
-      ...kept,
-      name: ERASED_NAME,
-      // Unique per record and not an address anyone can receive at (.invalid is reserved).
-      email: `${person.id}@erased.invalid`,
-      erasedAt: at,
-      updatedAt: at,
-    }, person._etag);
+    await ctx.store.replace<Person>({ ...kept, name: ERASED_NAME, email: erasedEmail(person), erasedAt: at, updatedAt: at }, person._etag);
     await noteDirectoryChange(ctx.store, person.allianceId, 'person', person.id);
     await writeAudit(ctx, {
       allianceId: person.allianceId, by, action: 'person-erase', subject: person.id,
-      note: `${records.visitReports.length} visit reports and ${records.evaluationsAbout.length} evaluations redacted, ${records.conversationLinks.length} channel addresses removed`,
+      note: `${redacted} documents redacted, ${records.notifications.length} messages and ${records.conversationLinks.length} channel addresses removed`,
     });
     summary.alliances.push(person.allianceId);
-    summary.visitReportsRedacted += records.visitReports.length;
-    summary.evaluationsRedacted += records.evaluationsAbout.length;
+    summary.documentsRedacted += redacted;
+    summary.notificationsRemoved += records.notifications.length;
     summary.conversationLinksRemoved += records.conversationLinks.length;
   }
+  summary.storageCleared = (await ctx.store.clearFreedSpace?.()) ?? true;
   return summary;
-}
-
-function redactReport(report: VisitReport): VisitReport {
-  return {
-    ...report,
-    activities: ERASED_TEXT,
-    nextSteps: ERASED_TEXT,
-    progress: report.progress.map((p) => ({ ...p, comment: ERASED_TEXT })),
-  };
-}
-
-function redactEvaluation(evaluation: Evaluation): Evaluation {
-  return {
-    ...evaluation,
-    overall: ERASED_TEXT,
-    objectives: evaluation.objectives.map((o) => ({ ...o, evidence: ERASED_TEXT })),
-  };
 }

@@ -8,11 +8,20 @@ import type { Person } from '../domain/person.js';
 import type { SupportRequest } from '../domain/support-request.js';
 import type { VisitReport } from '../domain/visit-report.js';
 import { NotFoundError } from '../errors.js';
-import type { ConversationLink } from '../identity/conversation-references.js';
 import { peopleWithEmail } from '../identity/email-index.js';
+import type { ConversationLink } from '../identity/conversation-references.js';
 import type { OutboxMessage } from '../notifications/outbox-message.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Condition, DocumentBase, Stored } from '../store/document-store.js';
+import { ALLIANCE_DOCUMENT_TYPES } from './alliance-document-types.js';
+import { personTraces, type Trace } from './person-traces.js';
+import { scrub } from './scrub.js';
+
+/** A document outside the person's own records that names or quotes them, and where. */
+export interface Mention {
+  document: Stored<DocumentBase>;
+  paths: string[];
+}
 
 /** Everything held about one person in one alliance, grouped by what it is. */
 export interface PersonRecords {
@@ -22,6 +31,7 @@ export interface PersonRecords {
   requestsMade: Array<Stored<SupportRequest>>;
   requestsDecided: Array<Stored<SupportRequest>>;
   deployments: Array<Stored<Deployment>>;
+  plansWritten: Array<Stored<Deployment>>;
   visitReports: Array<Stored<VisitReport>>;
   diagnosticReports: Array<Stored<DiagnosticReport>>;
   directContactsMade: Array<Stored<DirectContact>>;
@@ -32,6 +42,13 @@ export interface PersonRecords {
   evaluationsGiven: Array<Stored<Evaluation>>;
   notifications: Array<Stored<OutboxMessage>>;
   audit: Array<Stored<AuditDocument>>;
+}
+
+/** The records, the traces that identify the person, and every document in the alliance holding one. */
+export interface PersonFootprint {
+  records: PersonRecords;
+  traces: Trace[];
+  mentions: Mention[];
 }
 
 /** The person's directory records by email, in every alliance they belong to (erased ones no longer match). */
@@ -46,6 +63,7 @@ export async function collectPersonRecords(ctx: ServiceContext, person: Stored<P
     const where: Condition[] = [{ field, op: 'eq', value: person.id }];
     return ctx.store.query<T>(person.allianceId, { type, where, orderBy: [{ field: 'id' }] });
   };
+  const plans = [...await find<Deployment>('deployment', 'plan.submittedBy'), ...await find<Deployment>('deployment', 'plan.changesRequested.by')];
   return {
     allianceId: person.allianceId,
     person,
@@ -53,6 +71,7 @@ export async function collectPersonRecords(ctx: ServiceContext, person: Stored<P
     requestsMade: await find('supportRequest', 'requesterId'),
     requestsDecided: await find('supportRequest', 'decision.by'),
     deployments: await find('deployment', 'supporterId'),
+    plansWritten: [...new Map(plans.map((d) => [d.id, d])).values()],
     visitReports: await find('visitReport', 'supporterId'),
     diagnosticReports: await find('diagnosticReport', 'supporterId'),
     directContactsMade: await find('directContact', 'fromPersonId'),
@@ -63,6 +82,26 @@ export async function collectPersonRecords(ctx: ServiceContext, person: Stored<P
     notifications: await find('outbox', 'target.personId'),
     audit: await find('audit', 'subject'),
   };
+}
+
+/**
+ * The person's records plus every other document of the alliance that names, addresses or quotes
+ * them: candidate lists, audit `by` names, queued and posted cards, saved conversation references.
+ * Every kind of document is read, so this costs a pass over the alliance: it serves rare requests.
+ */
+export async function collectPersonFootprint(ctx: ServiceContext, person: Stored<Person>): Promise<PersonFootprint> {
+  const records = await collectPersonRecords(ctx, person);
+  const traces = personTraces(records);
+  const mentions: Mention[] = [];
+  for (const type of ALLIANCE_DOCUMENT_TYPES) {
+    for (const document of await ctx.store.query<DocumentBase>(person.allianceId, { type, orderBy: [{ field: 'id' }] })) {
+      // Person records are each someone's own: another person who shares the name keeps it.
+      if (document.type === 'person') continue;
+      const { paths } = scrub(document, traces);
+      if (paths.length) mentions.push({ document, paths });
+    }
+  }
+  return { records, traces, mentions };
 }
 
 /** Writes a free-standing audit record; the id carries the time so repeated actions each leave one. */

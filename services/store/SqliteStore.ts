@@ -59,6 +59,8 @@ export class SqliteStore implements DocumentStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Deleted and overwritten content is zeroed in the file, so an erased person leaves no old bytes behind.
+    this.db.pragma('secure_delete = ON');
     // Several bot instances may share one file: wait for a lock rather than failing at once.
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
@@ -171,11 +173,24 @@ export class SqliteStore implements DocumentStore {
 
   async health(): Promise<StoreHealth> {
     try {
-      this.db.prepare('SELECT 1').get();
+      // quick_check reads every page's structure (not the index contents): cheap, and it notices a damaged file.
+      const problems = this.db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
+      if (problems[0]?.quick_check !== 'ok') return { ok: false, kind: 'sqlite', detail: problems.map((p) => p.quick_check).join('; ') };
       return { ok: true, kind: 'sqlite', detail: this.path };
     } catch (error) {
       return { ok: false, kind: 'sqlite', detail: (error as Error).message };
     }
+  }
+
+  /**
+   * Refreshes the index statistics and moves the WAL into the file and truncates it, so no old value
+   * (before an erasure) stays on disk. False when another connection is reading, which keeps the WAL until its next checkpoint.
+   */
+  async clearFreedSpace(): Promise<boolean> {
+    // The planner's statistics (sqlite_stat4) hold sample index keys, such as emails: sample afresh.
+    this.db.exec('ANALYZE');
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    return result?.busy === 0;
   }
 
   async close(): Promise<void> {

@@ -57,7 +57,14 @@ export interface DocumentStore {
    */
   upsertAll?<T extends DocumentBase>(docs: T[]): Promise<void>;
   delete(allianceId: string, id: string, etag?: string): Promise<void>;
+  /** Runs a quick integrity check: `ok: false` when the store cannot serve. */
   health(): Promise<StoreHealth>;
+  /**
+   * After an erasure: makes sure no earlier version of a changed document survives in the store's
+   * files (SQLite: its WAL). Returns false if that could not be finished now. Absent where the
+   * service manages storage (Cosmos DB replaces documents in place).
+   */
+  clearFreedSpace?(): Promise<boolean>;
   close(): Promise<void>;
 }
 

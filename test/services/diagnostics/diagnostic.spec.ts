@@ -7,7 +7,8 @@ import { submitDiagnosticReport } from '../../../services/diagnostics/submit-dia
 import { summariseFinance } from '../../../services/deployments/finance-export.js';
 import type { Deployment } from '../../../services/domain/deployment.js';
 import type { DiagnosticReportInput } from '../../../services/domain/diagnostic.js';
-import { personId, type Person } from '../../../services/domain/person.js';
+import { fixturePersonId } from '../../helpers/person-ids.js';
+import type { Person } from '../../../services/domain/person.js';
 import { requestKind, type SupportRequest } from '../../../services/domain/support-request.js';
 import { BotError, ForbiddenError, ValidationError } from '../../../services/errors.js';
 import { decideRequest, deploymentIdFor } from '../../../services/requests/decide-request.js';
@@ -33,7 +34,7 @@ describe('diagnostic visits', () => {
   beforeEach(async () => {
     world = await openWorld('accepted', '2026-12-01T09:00:00Z');
     nle = await world.store.create<Person>({
-      id: personId('nia.nle@kingfisher.example'), allianceId: ALLIANCE, type: 'person', email: 'nia.nle@kingfisher.example', name: 'Nia Nle',
+      id: fixturePersonId('nia.nle@kingfisher.example'), allianceId: ALLIANCE, type: 'person', email: 'nia.nle@kingfisher.example', name: 'Nia Nle',
       role: 'supporter', baseSchoolUrn: '990002', designation: 'NLE', specialisms: ['curriculum-leadership'], phases: ['primary'], daysPerYear: 10,
       updatedAt: '2026-09-01T00:00:00.000Z',
     });

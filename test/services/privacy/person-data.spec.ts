@@ -43,7 +43,10 @@ describe('person data export and erasure', () => {
 
   it('anonymises the person, redacts text about them and keeps the figures', async () => {
     const summary = await erasePersonData(world.ctx, 'sam.sle@kingfisher.example', 'cli:test');
-    assert.deepEqual(summary, { alliances: [ALLIANCE], visitReportsRedacted: 1, evaluationsRedacted: 1, conversationLinksRemoved: 1 });
+    assert.deepEqual(summary.alliances, [ALLIANCE]);
+    assert.equal(summary.conversationLinksRemoved, 1);
+    assert.equal(summary.storageCleared, true);
+    assert.ok(summary.documentsRedacted >= 3, `${summary.documentsRedacted} documents redacted`);
 
     const person = await world.store.get<Person>(ALLIANCE, world.supporter.id);
     assert.equal(person?.name, ERASED_NAME);

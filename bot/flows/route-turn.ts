@@ -113,5 +113,5 @@ async function routeStranger(ctx: FlowContext, turn: Turn): Promise<TurnResult> 
     throw error;
   }
   const options = await buildJoinOptionsCard(ctx);
-  return { replies: [cardReply(await buildUnknownUserCard(ctx)), ...(options ? [cardReply(options)] : [])] };
+  return { replies: [cardReply(buildUnknownUserCard()), ...(options ? [cardReply(options)] : [])] };
 }

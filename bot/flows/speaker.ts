@@ -5,22 +5,14 @@ import type { Stored } from '../../services/store/document-store.js';
 import { ACTIONS } from './action-ids.js';
 import type { FlowContext } from './flow-context.js';
 
-/** For someone the directory does not know: who to ask (names only, no contact details), and nothing else. */
-export async function buildUnknownUserCard(ctx: FlowContext): Promise<MessageCard> {
-  const managers = await ctx.store.queryAllAlliances<Person>({
-    type: 'person',
-    where: [{ field: 'role', op: 'eq', value: 'manager' }, { field: 'erasedAt', op: 'eq', value: null }],
-    orderBy: [{ field: 'name' }],
-    limit: 5,
-  });
-  const alliances = await ctx.store.queryAllAlliances<Alliance>({ type: 'alliance', limit: 5 });
-  const names = new Map(alliances.map((a) => [a.id, a.name]));
-  const who = managers.length
-    ? managers.map((m) => `${m.name} (${names.get(m.allianceId) ?? 'alliance manager'})`).join('; ')
-    : 'your alliance manager';
+/**
+ * For someone the directory does not know: how to be added, and nothing else. Naming managers or
+ * alliances here would tell any stranger who runs which alliance.
+ */
+export function buildUnknownUserCard(): MessageCard {
   return card('I do not know you yet', [
     heading('I could not find you in the alliance directory'),
-    text(`To use school-to-school support, ask ${who} to add you to the directory with your work email address.`),
+    text('To use school-to-school support, ask your alliance manager to add you to the directory with your work email address, then say hello to me again.'),
   ]);
 }
 

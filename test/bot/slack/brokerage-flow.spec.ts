@@ -31,13 +31,13 @@ describe('Slack: request support and manager-channel brokerage over /slack/event
   const store = () => harness.app.store;
   const requests = () => store().query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' });
 
-  it('tells an unknown user who to ask, after looking up their email with users.info', async () => {
+  it('tells an unknown user how to be added (naming no manager), after looking up their email with users.info', async () => {
     slack.emails.set('U0STRANGER', 'sam@elsewhere.example');
     await harness.dm('U0STRANGER', 'request support');
     const reply = await slack.waitFor('chat.postMessage', (c) => c.body.channel === dmOf('U0STRANGER'));
     assert.equal(slack.called('users.info')[0].body.user, 'U0STRANGER');
-    assert.match(slackTextOf(reply), /Helen Carter/);
-    assert.doesNotMatch(slackTextOf(reply), /helen\.carter@/);
+    assert.match(slackTextOf(reply), /ask your alliance manager to add you/i);
+    assert.doesNotMatch(slackTextOf(reply), /Helen|Carter|Riverside|helen\.carter@/);
     assert.deepEqual(slackButtons(reply), []);
   });
 

@@ -51,14 +51,15 @@ describe('Teams: request support and manager-channel brokerage over /api/message
     assert.deepEqual(((await response.json()) as { store: { kind: string } }).store.kind, 'sqlite');
   });
 
-  it('tells an unknown user who to ask, and nothing else', async () => {
+  it('tells an unknown user how to be added, and names no alliance or manager', async () => {
     harness.addMember(stranger);
     const response = await harness.say(stranger, 'request support');
     assert.equal(response.status, 200);
     const replies = harness.connector.posted(personalChat(stranger).conversationId);
     assert.equal(replies.length, 1);
-    assert.match(textOf(replies[0]), /Helen Carter/);
-    assert.doesNotMatch(textOf(replies[0]), /helen\.carter@/);
+    assert.match(textOf(replies[0]), /ask your alliance manager to add you/i);
+    // A stranger learns nothing about who runs which alliance.
+    assert.doesNotMatch(textOf(replies[0]), /Helen|Carter|Riverside|helen\.carter@/);
     assert.equal(executeActions(cardOf(replies[0])).length, 0);
   });
 

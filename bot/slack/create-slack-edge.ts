@@ -6,6 +6,7 @@ import type { Config } from '../../services/config/config.js';
 import type { Logger } from '../../services/logger.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { registerListeners } from './listeners/index.js';
+import { guardSlackRequests } from './request-guard.js';
 import { SlackSender } from './SlackSender.js';
 import type { TurnRunner } from '../conversation/turn.js';
 import { SlackTurns } from './SlackTurns.js';
@@ -51,7 +52,7 @@ export function createSlackEdge(slack: NonNullable<Config['slack']>, runTurn: Tu
   // The outbox retries with its own backoff and honours Retry-After, so this client never waits or retries.
   const outboxClient = new WebClient(slack.botToken, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger: boltLogger });
   return {
-    requestListener: receiver.requestListener,
+    requestListener: guardSlackRequests(receiver.requestListener, slack.signingSecret, logger),
     sender: new SlackSender(outboxClient),
     // Not awaited: Slack being unreachable must not hold up Teams; the socket client keeps reconnecting.
     start: async () => {

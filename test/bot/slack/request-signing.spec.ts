@@ -29,6 +29,38 @@ describe('Slack: /slack/events checks who is calling', function () {
     assert.deepEqual(harness.slack.calls, []);
   });
 
+  it('refuses a correctly signed request dated more than 5 minutes in the future (401)', async () => {
+    const sixMinutesAhead = Math.floor(Date.now() / 1000) + 6 * 60;
+    const response = await harness.send(body(), 'application/x-www-form-urlencoded', { timestamp: sixMinutesAhead });
+    assert.equal(response.status, 401);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(harness.slack.calls, []);
+  });
+
+  it('acknowledges a replayed request (same signature) without running it again', async () => {
+    harness.slack.calls.length = 0;
+    const replayed = body();
+    const timestamp = Math.floor(Date.now() / 1000);
+    assert.equal((await harness.send(replayed, 'application/x-www-form-urlencoded', { timestamp })).status, 200);
+    await harness.slack.waitFor('response_url');
+    assert.equal((await harness.send(replayed, 'application/x-www-form-urlencoded', { timestamp })).status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(harness.slack.called('response_url').length, 1, 'the command ran once');
+  });
+
+  it('acknowledges Slack\'s retry of an event (same event_id, new signature) without running it again', async () => {
+    harness.slack.calls.length = 0;
+    const event = (retry: number) => JSON.stringify({
+      token: 'legacy', team_id: 'T0DEMO', api_app_id: 'A0S2S', type: 'event_callback', event_id: 'Ev0RETRIED', event_time: 1 + retry,
+      event: { type: 'message', channel_type: 'im', channel: dmOf(DEMO_IDENTITIES.head.slackUserId), user: DEMO_IDENTITIES.head.slackUserId, text: 'help', ts: '99.0001' },
+    });
+    assert.equal((await harness.send(event(0), 'application/json')).status, 200);
+    await harness.slack.waitFor('chat.postMessage');
+    assert.equal((await harness.send(event(1), 'application/json', { timestamp: Math.floor(Date.now() / 1000) + 1 })).status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(harness.slack.called('chat.postMessage').length, 1, 'the event ran once');
+  });
+
   it('answers a correctly signed slash command with an ack, then the reply on its response_url', async () => {
     const response = await harness.send(body(), 'application/x-www-form-urlencoded');
     assert.equal(response.status, 200);

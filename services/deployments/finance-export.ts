@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Deployment } from '../domain/deployment.js';
 import type { DiagnosticReport } from '../domain/diagnostic.js';
@@ -9,6 +8,7 @@ import type { VisitReport } from '../domain/visit-report.js';
 import { requireAlliance } from '../directory/directory-store.js';
 import type { ServiceContext } from '../service-context.js';
 import { parseInput } from '../parse-input.js';
+import { writeCsv } from '../directory/csv-cells.js';
 
 export interface FinancePeriod {
   from: string;
@@ -94,20 +94,20 @@ export async function summariseFinance(ctx: ServiceContext, allianceId: string, 
 /** The summary as one CSV: the deployment lines, then two labelled totals sections and a grand total. */
 export function financeCsv(summary: FinanceSummary): string {
   const money = (amount: number) => amount.toFixed(2);
-  const lines = stringify(summary.lines.map((l) => [
+  const lines = writeCsv(summary.lines.map((l) => [
     l.reference, l.kind, l.deploymentId, l.schoolUrn, l.schoolName, l.supporter, l.baseSchoolUrn, l.baseSchoolName, l.designation, money(l.dayRate), l.days, money(l.amount),
   ]), {
     header: true,
     columns: ['reference', 'kind', 'deployment_id', 'school_charged_urn', 'school_charged', 'supporter', 'base_school_urn', 'base_school_to_reimburse', 'designation', 'day_rate', 'days', 'amount'],
   });
-  const section = (title: string, totals: FinanceTotal[]) => stringify([
+  const section = (title: string, totals: FinanceTotal[]) => writeCsv([
     [title], ['urn', 'school', 'days', 'amount'], ...totals.map((t) => [t.urn, t.name, t.days, money(t.amount)]),
   ]);
   return [
     lines,
     section('Totals by school charged', summary.bySchool),
     section('Totals by base school to reimburse', summary.byBaseSchool),
-    stringify([['Grand total', '', summary.total.days, money(summary.total.amount)]]),
+    writeCsv([['Grand total', '', summary.total.days, money(summary.total.amount)]]),
   ].join('\n');
 }
 

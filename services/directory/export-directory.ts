@@ -1,16 +1,16 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Person } from '../domain/person.js';
 import type { School } from '../domain/school.js';
 import type { DocumentStore } from '../store/document-store.js';
 import { requireAlliance } from './directory-store.js';
 import { SCHOOL_COLUMNS } from './import-schools.js';
 import { LIST_SEPARATOR, PEOPLE_COLUMNS, yesNoCell } from './person-row.js';
+import { writeCsv } from './csv-cells.js';
 
 /** Writes an alliance's schools in the import format, ordered by URN, so the file round-trips. */
 export async function exportSchools(store: DocumentStore, allianceId: string): Promise<string> {
   await requireAlliance(store, allianceId);
   const schools = await store.query<School>(allianceId, { type: 'school', orderBy: [{ field: 'urn' }] });
-  return stringify(
+  return writeCsv(
     schools.map((s) => [s.urn, s.name, s.phase, s.localAuthority, s.postcode, s.trust, s.ofstedJudgement, s.ofstedDate]),
     { header: true, columns: [...SCHOOL_COLUMNS] },
   );
@@ -20,7 +20,7 @@ export async function exportSchools(store: DocumentStore, allianceId: string): P
 export async function exportPeople(store: DocumentStore, allianceId: string): Promise<string> {
   await requireAlliance(store, allianceId);
   const people = await store.query<Person>(allianceId, { type: 'person', orderBy: [{ field: 'email' }] });
-  return stringify(
+  return writeCsv(
     people
       .filter((p) => !p.erasedAt)
       .map((p) => [

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { writeAudited } from '../audited-write.js';
 import type { MembershipRequest } from '../domain/membership.js';
 import type { Person } from '../domain/person.js';
@@ -11,6 +10,7 @@ import type { Notification } from '../notifications/notification.js';
 import { writeAudit } from '../privacy/person-records.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
+import { writeCsv } from '../directory/csv-cells.js';
 
 export type MembershipAnswer = { outcome: 'approve' } | { outcome: 'decline'; reason: string };
 
@@ -79,8 +79,8 @@ async function addToDirectory(ctx: ServiceContext, request: MembershipRequest, b
     slack_user_id: requester.channel === 'slack' ? requester.userId : '', contact_directly: '',
   };
   const fileName = `membership request ${request.id}`;
-  await importSchools(ctx.store, ctx.clock, request.allianceId, { fileName, text: stringify([schoolRow], { header: true, columns: [...SCHOOL_COLUMNS] }) });
-  await importPeople(ctx.store, ctx.clock, request.allianceId, { fileName, text: stringify([personRow], { header: true, columns: PEOPLE_COLUMNS.map((c) => c.name) }) });
+  await importSchools(ctx.store, ctx.clock, request.allianceId, { fileName, text: writeCsv([schoolRow], { header: true, columns: [...SCHOOL_COLUMNS] }) });
+  await importPeople(ctx.store, ctx.clock, request.allianceId, { fileName, text: writeCsv([personRow], { header: true, columns: PEOPLE_COLUMNS.map((c) => c.name) }) });
   const [head] = await ctx.store.query<Person>(request.allianceId, { type: 'person', where: [{ field: 'email', op: 'eq', value: request.email }], limit: 1 });
   if (!head) throw new NotFoundError(`The new head ${request.email}`);
   await saveConversationLink(ctx, { allianceId: request.allianceId, personId: head.id, channel: requester.channel, address: requester.address });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripInvisible } from '../services/domain/plain-text.js';
 
 /** One answer as either channel can express it, before the form's schema gives it a type. */
 export type RawValue = string | string[] | boolean | undefined;
@@ -151,6 +152,9 @@ function normalise(field: InputField, value: RawValue): unknown {
       // Anything but a plain decimal stays text so the schema reports it, rather than Number('0x1f') slipping by.
       return text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
     }
+    case 'text':
+      // Names and other one-line answers lose invisible direction and zero-width characters.
+      return textOf(field.multiline || typeof value !== 'string' ? value : stripInvisible(value));
     default:
       return textOf(value);
   }

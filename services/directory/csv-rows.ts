@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { ValidationError, type FieldProblem } from '../errors.js';
 import { restoreCell } from './csv-cells.js';
+import { stripInvisible } from '../domain/plain-text.js';
 
 export interface ImportSource {
   /** Shown in every problem, as `fileName:line: column: message`. */
@@ -87,7 +88,7 @@ export function readCsvRows(text: string, columns: readonly CsvColumn[], problem
   const rows: CsvRow[] = [];
   for (const { record, info } of records.slice(1)) {
     const line = info.lines - record.reduce((breaks, cell) => breaks + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-    const cells = record.map((cell) => restoreCell(cell).trim());
+    const cells = record.map((cell) => stripInvisible(restoreCell(cell)).trim());
     // Spreadsheets leave rows of empty cells below the data.
     if (cells.every((cell) => cell === '')) continue;
     if (cells.length < header.length || cells.slice(header.length).some((cell) => cell !== '')) {

@@ -10,7 +10,7 @@ import type { SupportRequest } from '../../services/domain/support-request.js';
 import { saveConversationLink } from '../../services/identity/conversation-references.js';
 import { indexPersonIdentities, readChannelIdentity } from '../../services/identity/identity-index.js';
 import { agreePlan, ALLIANCE, openWorld, PLAN, report, type World } from '../services/deployments/deployment-fixtures.js';
-import { s2sIn } from '../services/cli/commands/run-cli.js';
+import { s2sIn } from '../cli/commands/run-cli.js';
 
 // The black-box finding: after `s2s person erase`, decline reasons, names in candidate snapshots,
 // plan text, conversation references and request text survived, in documents and in the SQLite

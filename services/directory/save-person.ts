@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
-import { personFieldsSchema, personId, type Person } from '../domain/person.js';
+import { personFieldsSchema, type Person } from '../domain/person.js';
+import { newPersonId, personInAllianceWithEmail } from '../identity/email-index.js';
 import { schoolId, type School } from '../domain/school.js';
 import { ConcurrencyError, DuplicateError, ForbiddenError, ValidationError } from '../errors.js';
 import { indexPersonIdentities } from '../identity/identity-index.js';
@@ -30,14 +31,14 @@ export async function savePerson(
   if (fields.baseSchoolUrn && !(await store.get<School>(allianceId, schoolId(fields.baseSchoolUrn)))) {
     throw new ValidationError([{ field: 'baseSchoolUrn', message: `no school with URN ${fields.baseSchoolUrn} in this alliance; add the school first` }]);
   }
-  const existing = await store.get<Person>(allianceId, personId(fields.email));
+  const existing = await personInAllianceWithEmail(store, allianceId, fields.email);
   if (existing?.erasedAt) throw new ForbiddenError('This person asked for their data to be erased; they cannot be edited.');
   if (expectedEtag === null && existing) throw new DuplicateError(`${existing.name} (${fields.email})`);
   if (typeof expectedEtag === 'string' && existing?._etag !== expectedEtag) throw new ConcurrencyError(fields.name);
   const updatedAt = clock.now().toISOString();
   const doc = definedOnly({
     ...(existing ? withoutMeta(existing) : {}), ...CLEARED_PERSON_FIELDS, ...definedOnly(fields),
-    id: personId(fields.email), allianceId, type: 'person', updatedAt,
+    id: existing?.id ?? newPersonId(), allianceId, type: 'person', updatedAt,
   }) as Person;
   const person = existing ? await store.replace<Person>(doc, existing._etag) : await store.create<Person>(doc);
   await indexPersonIdentities(store, person, existing, updatedAt);

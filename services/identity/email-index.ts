@@ -31,3 +31,9 @@ export function idsByEmail(people: Iterable<Person>): Map<string, string> {
   for (const person of people) if (!person.erasedAt) ids.set(normaliseEmail(person.email), person.id);
   return ids;
 }
+
+/** The person with this email in one alliance, if any (erased records no longer carry it). */
+export async function personInAllianceWithEmail(store: DocumentStore, allianceId: string, email: string): Promise<Stored<Person> | undefined> {
+  const [person] = await store.query<Person>(allianceId, { type: 'person', where: [{ field: 'email', op: 'eq', value: normaliseEmail(email) }], limit: 1 });
+  return person;
+}

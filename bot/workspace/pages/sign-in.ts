@@ -1,5 +1,4 @@
-import type { Person } from '../../../services/domain/person.js';
-import { personId } from '../../../services/domain/person.js';
+import { personInAllianceWithEmail } from '../../../services/identity/email-index.js';
 import { ForbiddenError } from '../../../services/errors.js';
 import { identifySpeaker } from '../../../services/identity/channel-identity.js';
 import { redeemSignInLink } from '../../../services/identity/sign-in-links.js';
@@ -20,7 +19,7 @@ export async function showSignIn(ctx: PageContext): Promise<PageResult> {
 <p>From Slack or any browser, say <strong>open the workspace</strong> in your chat with the bot. It sends you a sign-in link that works once, for ten minutes.</p>`;
   if (ctx.deps.mode !== 'local') return ctx.page('Sign in to the workspace', undefined, howTo);
   const demo = await Promise.all(Object.entries(DEMO_IDENTITIES).map(async ([role, identity]) => ({
-    role, person: await ctx.deps.flows.store.get<Person>(DEMO_ALLIANCE_ID, personId(identity.email)),
+    role, person: await personInAllianceWithEmail(ctx.deps.flows.store, DEMO_ALLIANCE_ID, identity.email),
   })));
   const choices = demo.filter((d) => d.person && !d.person.erasedAt);
   return ctx.page('Sign in to the workspace', undefined, html`${howTo}
@@ -39,7 +38,7 @@ export async function signInAsDemoPerson(ctx: PageContext): Promise<PageResult> 
   if (ctx.deps.mode !== 'local') throw new ForbiddenError('Demo sign-in is only available in local mode.');
   const email = String(ctx.body.email ?? '');
   const isDemo = Object.values(DEMO_IDENTITIES).some((identity) => identity.email === email);
-  const person = isDemo ? await ctx.deps.flows.store.get<Person>(DEMO_ALLIANCE_ID, personId(email)) : undefined;
+  const person = isDemo ? await personInAllianceWithEmail(ctx.deps.flows.store, DEMO_ALLIANCE_ID, email) : undefined;
   if (!person || person.erasedAt) throw new ForbiddenError('That is not one of the demo people.');
   ctx.replaceSession = signedInSession(person.id, person.allianceId, 'demo');
   return { kind: 'redirect', to: '/workspace' };

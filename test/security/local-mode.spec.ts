@@ -60,7 +60,8 @@ describe('security: local mode', function () {
   });
 
   it('production still listens on every interface by default (a container needs it)', () => {
-    const config = loadConfig({ S2S_MODE: 'production', MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'b', MICROSOFT_APP_TENANT_ID: 't', COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/' });
+    const config = loadConfig({ S2S_MODE: 'production', MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'b', MICROSOFT_APP_TENANT_ID: 't', COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/',
+      WORKSPACE_URL: 'https://s2s.example/', WORKSPACE_SESSION_SECRET: 'a'.repeat(40) });
     assert.equal(config.host, '0.0.0.0');
     assert.equal(loadConfig({}).host, '127.0.0.1');
   });

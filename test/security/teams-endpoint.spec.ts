@@ -60,7 +60,8 @@ describe('security: the Teams endpoint in production', function () {
     const dir = mkdtempSync(join(tmpdir(), 's2s-sec-'));
     const config = loadConfig({
       S2S_MODE: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER: 'off',
-      COSMOS_ENDPOINT: 'https://unused.documents.azure.example:443/', ...env,
+      COSMOS_ENDPOINT: 'https://unused.documents.azure.example:443/',
+      WORKSPACE_URL: 'https://s2s.example/', WORKSPACE_SESSION_SECRET: 'a'.repeat(40), ...env,
     });
     const store = new SqliteStore(join(dir, 's2s.db'));
     await seedDemo(store, systemClock);

@@ -6,7 +6,8 @@ import { newAlliance } from '../services/domain/alliance.js';
 import type { Deployment, DeploymentStatus } from '../services/domain/deployment.js';
 import { DESIGNATIONS } from '../services/domain/designations.js';
 import type { Evaluation } from '../services/domain/evaluation.js';
-import { personId, type Person } from '../services/domain/person.js';
+import type { Person } from '../services/domain/person.js';
+import { newPersonId } from '../services/identity/email-index.js';
 import { PHASES } from '../services/domain/phases.js';
 import { schoolId, type School } from '../services/domain/school.js';
 import { SPECIALISMS } from '../services/domain/specialisms.js';
@@ -60,7 +61,7 @@ export async function generateAlliance(store: DocumentStore, shape: AllianceShap
     ...(n % 3 === 0 ? { trust: `Trust ${n % 40}` } : {}), updatedAt: at,
   }));
   const person = (email: string, fields: Partial<Person>): Person => ({
-    id: personId(email), allianceId, type: 'person', email, name: `${pick(FIRST)} ${pick(LAST)}`, role: 'supporter',
+    id: newPersonId(), allianceId, type: 'person', email, name: `${pick(FIRST)} ${pick(LAST)}`, role: 'supporter',
     specialisms: [], phases: [], daysPerYear: 0, updatedAt: at, ...fields,
   });
   const supporters = Array.from({ length: shape.supporters }, (_, n) => person(`s${n}@${allianceId}.example`, {

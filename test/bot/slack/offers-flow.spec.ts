@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import type { DirectContact } from '../../../services/domain/direct-contact.js';
 import type { MembershipRequest } from '../../../services/domain/membership.js';
-import { personId, type Person } from '../../../services/domain/person.js';
+import { personIdOf } from '../../helpers/person-ids.js';
+import type { Person } from '../../../services/domain/person.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import { indexPersonIdentities } from '../../../services/identity/identity-index.js';
 import { setJoiningSettings } from '../../../services/membership/joining-settings.js';
@@ -54,7 +55,7 @@ describe('Slack: diagnostics, messaging experts and joining over /slack/events',
     const link = await slack.waitFor('chat.postMessage', (c) => /Message Ben Cooper/.test(slackTextOf(c)));
     assert.deepEqual(linkButtons(link).map((b) => b.url), ['https://slack.com/app_redirect?channel=U0BEN']);
     const contacts = await store().query<DirectContact>(DEMO_ALLIANCE_ID, { type: 'directContact' });
-    assert.deepEqual(contacts.map((c) => [c.fromPersonId, c.toPersonId, c.via]), [[personId(DEMO_IDENTITIES.head.email), ben.id, 'slack']]);
+    assert.deepEqual(contacts.map((c) => [c.fromPersonId, c.toPersonId, c.via]), [[(await personIdOf(store(), DEMO_IDENTITIES.head.email)), ben.id, 'slack']]);
   });
 
   it('lets the head of a school the bot does not know ask to join; on approval they can request support', async () => {

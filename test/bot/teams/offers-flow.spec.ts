@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import type { DirectContact } from '../../../services/domain/direct-contact.js';
 import type { MembershipRequest } from '../../../services/domain/membership.js';
-import { personId, type Person } from '../../../services/domain/person.js';
+import { personIdOf } from '../../helpers/person-ids.js';
+import type { Person } from '../../../services/domain/person.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import { indexPersonIdentities } from '../../../services/identity/identity-index.js';
 import { setJoiningSettings } from '../../../services/membership/joining-settings.js';
@@ -53,7 +54,8 @@ describe('Teams: diagnostics, messaging experts and joining over /api/messages',
     // SLEs are off by default; the lead practitioner is on.
     assert.ok(messages.every((m) => byId.get(String(m.data.personId))?.designation !== 'SLE'));
     assert.match(textOf(results), /Priya Shah/);
-    assert.ok(!messages.some((m) => m.data.personId === personId(DEMO_IDENTITIES.supporter.email)));
+    const priyaId = await personIdOf(store(), DEMO_IDENTITIES.supporter.email);
+    assert.ok(!messages.some((m) => m.data.personId === priyaId));
 
     const [first] = messages;
     await harness.press(head, first.verb, first.data, 'search-card');
@@ -61,10 +63,10 @@ describe('Teams: diagnostics, messaging experts and joining over /api/messages',
     const expert = byId.get(String(first.data.personId))!;
     assert.equal(link.url, `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(expert.email)}`);
     const contacts = await store().query<DirectContact>(DEMO_ALLIANCE_ID, { type: 'directContact' });
-    assert.deepEqual(contacts.map((c) => [c.fromPersonId, c.toPersonId, c.via]), [[personId(DEMO_IDENTITIES.head.email), expert.id, 'teams']]);
+    assert.deepEqual(contacts.map((c) => [c.fromPersonId, c.toPersonId, c.via]), [[(await personIdOf(store(), DEMO_IDENTITIES.head.email)), expert.id, 'teams']]);
 
     // An SLE who did not opt in cannot be messaged by replaying the button with their id.
-    await harness.press(head, first.verb, { personId: personId(DEMO_IDENTITIES.supporter.email) }, 'search-card');
+    await harness.press(head, first.verb, { personId: (await personIdOf(store(), DEMO_IDENTITIES.supporter.email)) }, 'search-card');
     assert.match(textOf(lastTo(harness, head)), /reached through a request/);
     assert.equal((await store().query<DirectContact>(DEMO_ALLIANCE_ID, { type: 'directContact' })).length, 1);
   });
@@ -132,7 +134,7 @@ describe('Teams: diagnostics, messaging experts and joining over /api/messages',
     }, 'follow-on-form');
     const all = await store().query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' });
     const raised = all.find((r) => r.followsDiagnosticReportId);
-    assert.deepEqual([raised?.status, raised?.daysWanted, raised?.requesterId], ['matching', 6, personId(DEMO_IDENTITIES.head.email)]);
+    assert.deepEqual([raised?.status, raised?.daysWanted, raised?.requesterId], ['matching', 6, (await personIdOf(store(), DEMO_IDENTITIES.head.email))]);
     assert.equal(all.find((r) => r.id === diagnostic.id)?.status, 'closed');
   });
 

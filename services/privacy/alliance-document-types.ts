@@ -7,7 +7,7 @@
 export const ALLIANCE_DOCUMENT_TYPES = [
   'alliance', 'school', 'person', 'supportRequest', 'deployment', 'visitReport', 'evaluation',
   'outbox', 'postedCard', 'audit', 'conversationLink', 'counter', 'digestLease',
-  'diagnosticReport', 'directContact', 'membershipRequest', 'allianceChoice', 'signInLink',
+  'diagnosticReport', 'directContact', 'membershipRequest', 'allianceChoice', 'signInLink', 'directoryVersion',
 ] as const;
 
 /** Kept outside every alliance and holding ids only (hashed channel ids → person ids); erasure unindexes them. */

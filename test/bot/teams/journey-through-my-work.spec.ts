@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
-import { personId } from '../../../services/domain/person.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import { executeActions } from '../../helpers/card-actions.js';
 import { cardOf, textOf, type RecordedCall } from '../../helpers/fake-bot-connector.js';
 import { personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { personIdOf } from '../../helpers/person-ids.js';
 
 const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
 const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
 const supporter: TeamsUser = { id: '29:supporter', aadObjectId: DEMO_IDENTITIES.supporter.teamsAadObjectId, name: 'Priya Shah' };
-const SUPPORTER_ID = personId(DEMO_IDENTITIES.supporter.email);
+/** Priya's id: random, so read from the seeded store once it is up. */
+let SUPPORTER_ID = '';
 
 // Issue 12's walk: every proactive message to a personal chat fails with 404, so each person finds
 // their next step only in "my requests" / "my deployments" and presses it there.
@@ -20,6 +21,7 @@ for (const notifications of ['failing with 404', 'working'] as const) {
     const harness = new TeamsHarness();
     before(async () => {
       await harness.start();
+      SUPPORTER_ID = await personIdOf(harness.app.store, DEMO_IDENTITIES.supporter.email);
       for (const user of [manager, head, supporter]) harness.addMember(user);
     });
     after(() => harness.stop());

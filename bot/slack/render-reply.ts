@@ -1,7 +1,7 @@
 import type { HomeView, ModalView } from '@slack/types';
 import { actions, button, card, text } from '../../cards/message-card.js';
 import { renderCardToBlockKit, renderFormToSlackModal, type SlackMessage } from '../../cards/render/block-kit.js';
-import { plain, SLACK_LIMITS } from '../../cards/render/slack-text.js';
+import { escapeMrkdwn, plain, SLACK_LIMITS } from '../../cards/render/slack-text.js';
 import type { Reply, TurnResult } from '../conversation/reply.js';
 import { encodeFormMetadata, FORM_CALLBACK_ID } from './form-metadata.js';
 import type { SlackOrigin } from './to-turn.js';
@@ -20,7 +20,7 @@ export function replyToSlackMessage(reply: Reply): SlackMessage {
       return renderCardToBlockKit(reply.card);
     case 'text':
       // Plain text, so user input quoted in an answer never becomes a mention or link.
-      return { text: reply.text, blocks: [{ type: 'section', text: plain(reply.text, SLACK_LIMITS.sectionText) }] };
+      return { text: escapeMrkdwn(reply.text), blocks: [{ type: 'section', text: plain(reply.text, SLACK_LIMITS.sectionText) }] };
     case 'form':
       return renderCardToBlockKit(formLauncherCard(reply));
   }

@@ -3,7 +3,7 @@ import {
   fallbackTextOf,
   type ActionsElement, type Button, type CardElement, type FactsElement, type ListElement, type MessageCard,
 } from '../message-card.js';
-import { boldThen, plain, SLACK_LIMITS as LIMIT } from './slack-text.js';
+import { boldThen, escapeMrkdwn, plain, SLACK_LIMITS as LIMIT } from './slack-text.js';
 
 /** Ready for `chat.postMessage` / `chat.update`: `text` is what notifications and previews show. */
 export interface SlackMessage {
@@ -17,7 +17,8 @@ export function renderCardToBlockKit(card: MessageCard): SlackMessage {
   const fitted = blocks.length <= LIMIT.messageBlocks
     ? blocks
     : [...blocks.slice(0, LIMIT.messageBlocks - 1), notice(`${blocks.length - LIMIT.messageBlocks + 1} more parts not shown.`)];
-  return { text: card.summary, blocks: fitted };
+  // Slack parses the top-level text for mentions and links too, so user words in it are escaped.
+  return { text: escapeMrkdwn(card.summary), blocks: fitted };
 }
 
 function convertElement(element: CardElement): KnownBlock[] {

@@ -8,7 +8,7 @@ const form = createDeclineForm({ purpose: 'request', subject: 'S2S-2026-0001' })
 describe('Slack render-reply', () => {
   it('draws text as plain text, so quoted input never becomes a mention', () => {
     const message = replyToSlackMessage({ kind: 'text', text: 'Declined <!channel>' });
-    assert.equal(message.text, 'Declined <!channel>');
+    assert.equal(message.text, 'Declined &lt;!channel&gt;', 'Slack parses the top-level text too');
     assert.deepEqual(message.blocks[0], { type: 'section', text: { type: 'plain_text', text: 'Declined <!channel>', emoji: true } });
   });
 

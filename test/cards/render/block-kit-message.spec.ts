@@ -11,6 +11,11 @@ describe('renderCardToBlockKit', () => {
     assert.equal(renderCardToBlockKit(sampleCard()).text, 'New support request S2S-2026-0042');
   });
 
+  it('escapes user words in the notification text, so they never become mentions or links', () => {
+    const hostile = card('Declined: <!channel> <@U123> <https://evil.example|click> & co', [text('x')]);
+    assert.equal(renderCardToBlockKit(hostile).text, 'Declined: &lt;!channel&gt; &lt;@U123&gt; &lt;https://evil.example|click&gt; &amp; co');
+  });
+
   it('heading: a header block, cut to 150 characters', () => {
     assert.deepEqual(blocksOf(heading('Request')), [{ type: 'header', text: plain('Request') }]);
     const [long] = blocksOf(heading('x'.repeat(200))) as { text: { text: string } }[];

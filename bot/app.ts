@@ -93,6 +93,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     outbox.start();
     scheduler.start();
     reminders.start();
+    reminders.sweepNow();
   }
 
   return {

@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logger.js';
 import { cleanUpOutbox } from '../notifications/outbox-cleanup.js';
+import { brokerStuckRequests } from '../requests/broker-submitted.js';
 import type { ServiceContext } from '../service-context.js';
 import { runServiceLevelTick, type ServiceLevelTick } from '../service-levels/service-level-tick.js';
 
@@ -48,7 +49,22 @@ export class ReminderScheduler {
     this.ticking ??= work().finally(() => { this.ticking = undefined; });
   }
 
+  /** Brokers requests an earlier stop left unbrokered, now rather than at the next tick; stop() waits for it. */
+  sweepNow(): void {
+    this.run(() => this.sweepStuckRequests());
+  }
+
+  private async sweepStuckRequests(): Promise<void> {
+    try {
+      const brokered = await brokerStuckRequests(this.ctx);
+      if (brokered > 0) this.logger.warn({ brokered }, 'requests left unbrokered by an earlier stop were brokered now');
+    } catch (error) {
+      this.logger.error({ err: error }, 'sweep of unbrokered requests failed; the next tick retries');
+    }
+  }
+
   private async remind(): Promise<void> {
+    await this.sweepStuckRequests();
     try {
       const tick = await runReminderTick(this.ctx);
       for (const { recordId, error } of tick.errors) this.logger.error({ err: error, recordId }, 'service-level nudge failed; the next hour retries');

@@ -3,12 +3,11 @@ import { englandDate } from '../clock.js';
 import { supportRequestInputSchema, type SupportRequest, type SupportRequestInput } from '../domain/support-request.js';
 import type { ChannelKind } from '../identity/channel-identity.js';
 import { parseInput } from '../parse-input.js';
-import { DuplicateError, ForbiddenError } from '../errors.js';
+import { ConcurrencyError, DuplicateError, ForbiddenError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
-import { proposeCandidates } from './propose-candidates.js';
+import { brokerSubmitted, raiserOf } from './broker-submitted.js';
 import { nextRequestReference } from './request-reference.js';
-import { transitionRequest } from './transition-request.js';
 
 export interface SubmitResult {
   request: Stored<SupportRequest>;
@@ -64,7 +63,7 @@ export async function storeRequest(
   if (!SUBMISSION_ID.test(meta.submissionId)) throw new ForbiddenError('This form is not valid any more. Please open a new one.');
   const id = `request-${meta.submissionId}`;
   const existing = await ctx.store.get<SupportRequest>(owner.allianceId, id);
-  if (existing) return { request: existing, alreadyReceived: true };
+  if (existing) return { request: await resumeBrokering(ctx, existing), alreadyReceived: true };
 
   const at = ctx.clock.now().toISOString();
   const reference = await nextRequestReference(ctx.store, ctx.clock, owner.allianceId);
@@ -98,17 +97,25 @@ export async function storeRequest(
     // Two clicks raced past the check above: the other one stored it.
     if (error instanceof DuplicateError) {
       const first = await ctx.store.get<SupportRequest>(owner.allianceId, id);
-      if (first) return { request: first, alreadyReceived: true };
+      if (first) return { request: await resumeBrokering(ctx, first), alreadyReceived: true };
     }
     throw error;
   }
 
-  const candidates = await proposeCandidates(ctx, submitted);
-  const matching = await transitionRequest(ctx, submitted, {
-    to: 'matching',
-    by: owner.raisedBy,
-    changes: { candidates },
-    notify: [{ target: { kind: 'managerChannel' }, event: { kind: 'requestForManagers', requestId: id } }],
-  });
-  return { request: matching, alreadyReceived: false };
+  return { request: await resumeBrokering(ctx, submitted), alreadyReceived: false };
+}
+
+/**
+ * Brokers a stored request that is still `submitted`. A resubmission after the process stopped
+ * between storing and brokering finishes the brokering instead of only saying it was received;
+ * when a second click brokers it first, the etag stops the other and it reads back the result.
+ */
+async function resumeBrokering(ctx: ServiceContext, request: Stored<SupportRequest>): Promise<Stored<SupportRequest>> {
+  if (request.status !== 'submitted') return request;
+  try {
+    return await brokerSubmitted(ctx, request, raiserOf(request));
+  } catch (error) {
+    if (!(error instanceof ConcurrencyError)) throw error;
+    return (await ctx.store.get<SupportRequest>(request.allianceId, request.id)) ?? request; // brokered by the other click
+  }
 }

@@ -4,7 +4,7 @@ import { BotError } from '../errors.js';
 import { transitionRequest } from '../requests/transition-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
-import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
+import { loadAsParty, loadRequestOf, notifyParties } from './deployment-parties.js';
 import { updateDeployment } from './update-deployment.js';
 import { daysDelivered, reportsFor } from './visit-reports.js';
 
@@ -14,8 +14,7 @@ import { daysDelivered, reportsFor } from './visit-reports.js';
  * to completed and the requesting head is asked to evaluate.
  */
 export async function completeDeployment(ctx: ServiceContext, person: Stored<Person>, deploymentId: string): Promise<Stored<Deployment>> {
-  const deployment = await loadDeployment(ctx, person.allianceId, deploymentId);
-  const party = requireParty(person, deployment, ['supporter', 'alliance'], 'Only the supporter or the alliance manager can complete a deployment.');
+  const { deployment, party } = await loadAsParty(ctx, person, deploymentId, ['supporter', 'alliance'], 'Only the supporter or the alliance manager can complete a deployment.');
   if (deployment.status !== 'active') throw new BotError('conflict', `Only an active deployment can be completed; this one is ${deployment.status}.`);
   const delivered = daysDelivered(await reportsFor(ctx, deployment.allianceId, deployment.id));
   const planned = deployment.plan?.days ?? deployment.daysCommitted;

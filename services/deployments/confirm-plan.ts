@@ -7,7 +7,7 @@ import { parseInput } from '../parse-input.js';
 import { transitionRequest } from '../requests/transition-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
-import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
+import { loadAsParty, loadRequestOf, notifyParties } from './deployment-parties.js';
 import { updateDeployment } from './update-deployment.js';
 
 export interface PlanOutcome {
@@ -33,8 +33,7 @@ export async function confirmPlan(ctx: ServiceContext, person: Stored<Person>, d
 }
 
 async function confirmOnce(ctx: ServiceContext, person: Stored<Person>, deploymentId: string): Promise<PlanOutcome> {
-  const deployment = await loadDeployment(ctx, person.allianceId, deploymentId);
-  const party = requireParty(person, deployment, PLAN_PARTIES, NOT_A_PARTY);
+  const { deployment, party } = await loadAsParty(ctx, person, deploymentId, PLAN_PARTIES, NOT_A_PARTY);
   const plan = awaitingPlan(deployment);
   const request = await loadRequestOf(ctx, deployment);
   if (plan.confirmations[party]) return { deployment, request };
@@ -75,8 +74,7 @@ export async function requestPlanChanges(
   deploymentId: string,
   input: PlanChangesInput,
 ): Promise<Stored<Deployment>> {
-  const deployment = await loadDeployment(ctx, person.allianceId, deploymentId);
-  requireParty(person, deployment, PLAN_PARTIES, NOT_A_PARTY);
+  const { deployment } = await loadAsParty(ctx, person, deploymentId, PLAN_PARTIES, NOT_A_PARTY);
   const plan = awaitingPlan(deployment);
   const reason = parseInput(planChangesInputSchema, input).comment;
   const request = await loadRequestOf(ctx, deployment);

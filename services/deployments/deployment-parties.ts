@@ -27,6 +27,18 @@ export function requireParty(person: Person, deployment: Deployment, allowed: re
   return party;
 }
 
+/** The deployment, read in the person's own alliance, and the party they speak for on it; ForbiddenError when that party may not do this. */
+export async function loadAsParty(
+  ctx: ServiceContext,
+  person: Person,
+  deploymentId: string,
+  allowed: readonly PlanParty[],
+  message: string,
+): Promise<{ deployment: Stored<Deployment>; party: PlanParty }> {
+  const deployment = await loadDeployment(ctx, person.allianceId, deploymentId);
+  return { deployment, party: requireParty(person, deployment, allowed, message) };
+}
+
 export async function loadDeployment(ctx: ServiceContext, allianceId: string, deploymentId: string): Promise<Stored<Deployment>> {
   return getRecord(ctx, allianceId, deploymentId, 'deployment');
 }

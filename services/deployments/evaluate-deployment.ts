@@ -6,7 +6,7 @@ import { findRecord } from '../store/get-record.js';
 import { transitionRequest } from '../requests/transition-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
-import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
+import { loadAsParty, loadRequestOf, notifyParties } from './deployment-parties.js';
 import { parseInput } from '../parse-input.js';
 import { updateDeployment } from './update-deployment.js';
 
@@ -26,8 +26,7 @@ export async function evaluateDeployment(
   deploymentId: string,
   input: EvaluationInput,
 ): Promise<EvaluationOutcome> {
-  const deployment = await loadDeployment(ctx, head.allianceId, deploymentId);
-  requireParty(head, deployment, ['school'], 'Only the head of the supported school can evaluate this deployment.');
+  const { deployment } = await loadAsParty(ctx, head, deploymentId, ['school'], 'Only the head of the supported school can evaluate this deployment.');
   const id = evaluationId(deployment.id);
   const existing = await findRecord(ctx, deployment.allianceId, id, 'evaluation');
   if (existing && deployment.status === 'evaluated') return { evaluation: existing, deployment, alreadyReceived: true };

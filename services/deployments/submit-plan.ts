@@ -4,7 +4,7 @@ import type { Person } from '../domain/person.js';
 import { BotError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
-import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
+import { loadAsParty, loadRequestOf, notifyParties } from './deployment-parties.js';
 import { parseInput } from '../parse-input.js';
 import { updateDeployment } from './update-deployment.js';
 
@@ -18,8 +18,7 @@ export async function submitPlan(
   deploymentId: string,
   input: PlanInput,
 ): Promise<Stored<Deployment>> {
-  const deployment = await loadDeployment(ctx, supporter.allianceId, deploymentId);
-  requireParty(supporter, deployment, ['supporter'], 'Only the supporter on this deployment can write its plan.');
+  const { deployment } = await loadAsParty(ctx, supporter, deploymentId, ['supporter'], 'Only the supporter on this deployment can write its plan.');
   if (deployment.status !== 'accepted') {
     throw new BotError('conflict', `The plan can no longer be changed here: the deployment is ${deployment.status}.`);
   }

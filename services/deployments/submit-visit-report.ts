@@ -9,7 +9,7 @@ import { transitionRequest } from '../requests/transition-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { completeDeployment } from './complete-deployment.js';
-import { loadDeployment, loadRequestOf, notifyParties, requireParty } from './deployment-parties.js';
+import { loadAsParty, loadRequestOf, notifyParties } from './deployment-parties.js';
 import { parseInput } from '../parse-input.js';
 import { updateDeployment } from './update-deployment.js';
 import { daysDelivered, reportsFor } from './visit-reports.js';
@@ -32,8 +32,7 @@ export async function submitVisitReport(
   deploymentId: string,
   input: VisitReportInput,
 ): Promise<VisitReportOutcome> {
-  let deployment = await loadDeployment(ctx, supporter.allianceId, deploymentId);
-  requireParty(supporter, deployment, ['supporter'], 'Only the supporter on this deployment can report its visits.');
+  let { deployment } = await loadAsParty(ctx, supporter, deploymentId, ['supporter'], 'Only the supporter on this deployment can report its visits.');
   const plan = deployment.plan;
   const id = plan ? visitReportId(deployment.id, String(input.visitDate)) : '';
   const existing = await findRecord(ctx, deployment.allianceId, id, 'visitReport');

@@ -3,7 +3,7 @@ import { diagnosticReportId, diagnosticReportInputSchema, type DiagnosticReport,
 import type { Person } from '../domain/person.js';
 import { BotError, DuplicateError, ValidationError } from '../errors.js';
 import { enqueueNotifications } from '../notifications/enqueue.js';
-import { loadDeployment, loadRequestOf, notifyParties, requireParty } from '../deployments/deployment-parties.js';
+import { loadAsParty, loadRequestOf, notifyParties } from '../deployments/deployment-parties.js';
 import { parseInput } from '../parse-input.js';
 import { updateDeployment } from '../deployments/update-deployment.js';
 import { englandDate } from '../clock.js';
@@ -29,8 +29,7 @@ export async function submitDiagnosticReport(
   deploymentId: string,
   input: DiagnosticReportInput,
 ): Promise<DiagnosticReportOutcome> {
-  const deployment = await loadDeployment(ctx, supporter.allianceId, deploymentId);
-  requireParty(supporter, deployment, ['supporter'], 'Only the leader on this diagnostic can report it.');
+  const { deployment } = await loadAsParty(ctx, supporter, deploymentId, ['supporter'], 'Only the leader on this diagnostic can report it.');
   if (deployment.kind !== 'diagnostic') {
     throw new BotError('conflict', `${deployment.requestReference} is support, not a diagnostic: report its visits with a visit report.`);
   }

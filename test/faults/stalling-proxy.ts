@@ -1,5 +1,5 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLoopback, listenOnLoopback } from '../helpers/loopback-server.js';
 
 /**
  * A loopback proxy in front of the fake Bot Connector that can hold the next `stallNext` POSTs
@@ -25,14 +25,11 @@ export class StallingProxy {
       }
       this.forward(req, res);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server!);
   }
 
   async stop(): Promise<void> {
-    for (const res of this.held) res.destroy();
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await closeLoopback(this.server, this.held);
   }
 
   private forward(req: IncomingMessage, res: ServerResponse): void {

@@ -1,5 +1,5 @@
 import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLoopback, listenOnLoopback } from '../helpers/loopback-server.js';
 
 /**
  * A loopback HTTP proxy in front of the Cosmos-protocol server that answers the next `throttleNext`
@@ -34,12 +34,10 @@ export class ThrottlingProxy {
       upstream.on('error', (error) => { res.writeHead(502); res.end(String(error)); });
       req.pipe(upstream);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server!);
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await closeLoopback(this.server);
   }
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server.js';
 
 export interface RecordedCall {
   method: string;
@@ -60,8 +60,7 @@ export class FakeBotConnector {
         res.end(JSON.stringify({ id }));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server!);
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLoopback, listenOnLoopback } from './loopback-server.js';
 
 /** The issuer Bot Framework puts on tokens it sends to bots. */
 const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
@@ -37,14 +37,11 @@ export class FakeBotSignIn {
         res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: this.keyId, n, e, endorsements: ['msteams'] }] }));
       }
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server!);
   }
 
   async stop(): Promise<void> {
-    for (const res of this.held) res.destroy();
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await closeLoopback(this.server, this.held);
   }
 
   /** A channel token for `appId` naming `serviceUrl`; `signWith` forges one with another key. */

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeLoopback, listenOnLoopback } from './loopback-server.js';
 
 export interface SlackCall {
   /** The Web API method (chat.postMessage …), or "response_url" for a POST to a response URL. */
@@ -55,13 +55,11 @@ export class FakeSlackApi {
         res.end(JSON.stringify(this.answer(method, body)));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server!);
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await closeLoopback(this.server);
   }
 
   called(method: string): SlackCall[] {

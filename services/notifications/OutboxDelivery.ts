@@ -30,6 +30,13 @@ const BATCH = 200;
 /** Messages whose change is not written yet, or claimed by another sender, are looked at again this soon. */
 const RECHECK_MS = 5_000;
 export const DEFAULT_SAFETY_POLL_MS = 60_000;
+const TIMER_SLACK_MS = 5;
+
+/** What a pass did, and when it wants the next one (ms from now; the safety poll when undefined). */
+interface Pass {
+  report: DeliveryReport;
+  nextRunMs?: number;
+}
 
 /**
  * Delivers the outbox: due messages oldest first, grouped by conversation and paced, each sent in two
@@ -41,12 +48,10 @@ export const DEFAULT_SAFETY_POLL_MS = 60_000;
  */
 export class OutboxDelivery {
   private timer?: NodeJS.Timeout;
-  private running?: Promise<DeliveryReport>;
+  private running?: Promise<Pass>;
   private stopped = true;
   private halting = false;
   private readonly setup: SendSetup;
-  /** When the pass that just ran wants the next one, in ms from now. */
-  private nextRunMs?: number;
   private readonly options: Required<Pick<OutboxDeliveryOptions, 'pollMs' | 'concurrency' | 'sleep'>>;
 
   constructor(private readonly ctx: ServiceContext, private readonly deliverer: NotificationDeliverer, private readonly logger: Logger, options: OutboxDeliveryOptions = {}) {
@@ -80,6 +85,11 @@ export class OutboxDelivery {
 
   /** One pass over every due message; also used directly by tests and the CLI. */
   async runOnce(): Promise<DeliveryReport> {
+    return (await this.runPass()).report;
+  }
+
+  /** One pass at a time; each says when it wants the next. */
+  private async runPass(): Promise<Pass> {
     while (this.running) await this.running.catch(() => undefined);
     this.running = this.deliverDue();
     try {
@@ -92,10 +102,9 @@ export class OutboxDelivery {
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.nextRunMs = undefined;
-      this.runOnce()
-        .catch((error) => this.logger.error({ err: error }, 'outbox delivery pass failed'))
-        .finally(() => { if (!this.stopped) this.schedule(this.nextRunMs ?? this.safetyPollMs()); });
+      this.runPass()
+        .then((pass) => pass.nextRunMs, (error) => { this.logger.error({ err: error }, 'outbox delivery pass failed'); return undefined; })
+        .then((nextRunMs) => { if (!this.stopped) this.schedule(nextRunMs ?? this.safetyPollMs()); });
     }, delayMs);
     this.timer.unref();
   }
@@ -104,13 +113,12 @@ export class OutboxDelivery {
     return Math.round(this.options.pollMs * (1 + this.setup.random() / 4));
   }
 
-  /** Asks for the next pass no later than `delayMs` from now. */
-  private wantRunWithin(delayMs: number): void {
-    this.nextRunMs = Math.min(this.nextRunMs ?? Infinity, Math.max(0, delayMs));
-  }
-
-  /** After retries, the next pass is when the soonest one falls due (one document read). */
-  private async wakeForRetries(): Promise<void> {
+  /**
+   * When the soonest message waiting for a later time (a retry) falls due, in ms from now: one
+   * document read. Asked after every pass, so a pass that woke a moment early, or found nothing,
+   * never leaves a retry to the safety poll.
+   */
+  private async nextWaitingMs(): Promise<number | undefined> {
     const now = this.ctx.clock.now();
     const [next] = await this.ctx.store.queryAllAlliances<OutboxMessage>({
       type: 'outbox',
@@ -118,10 +126,11 @@ export class OutboxDelivery {
       orderBy: [{ field: 'notBefore', direction: 'asc' }],
       limit: 1,
     });
-    if (next) this.wantRunWithin(Date.parse(next.notBefore) - now.getTime());
+    // Timers may fire a millisecond before the clock reads the due time.
+    return next ? Date.parse(next.notBefore) - now.getTime() + TIMER_SLACK_MS : undefined;
   }
 
-  private async deliverDue(): Promise<DeliveryReport> {
+  private async deliverDue(): Promise<Pass> {
     const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, dropped: 0, deferred: 0 };
     let waiting = 0;
     const due = await this.ctx.store.queryAllAlliances<OutboxMessage>({
@@ -153,11 +162,13 @@ export class OutboxDelivery {
         else waiting++;
       }
     });
-    if (due.length === BATCH) this.wantRunWithin(0);
-    if (report.deferred > 0) this.wantRunWithin(MAX_PACING_WAIT_MS);
-    if (waiting > 0) this.wantRunWithin(RECHECK_MS);
-    if (report.retried > 0) await this.wakeForRetries();
-    return report;
+    const wanted = [
+      due.length === BATCH ? 0 : undefined,
+      report.deferred > 0 ? MAX_PACING_WAIT_MS : undefined,
+      waiting > 0 ? RECHECK_MS : undefined,
+      await this.nextWaitingMs(),
+    ].filter((ms): ms is number => ms !== undefined);
+    return { report, nextRunMs: wanted.length ? Math.max(0, Math.min(...wanted)) : undefined };
   }
 
   private async paceOf(message: Stored<OutboxMessage>): Promise<Pace | undefined> {

@@ -4,6 +4,7 @@ import { ChannelApiError } from '../../../services/errors.js';
 import { createLogger } from '../../../services/logger.js';
 import { enqueueNotifications } from '../../../services/notifications/enqueue.js';
 import { OutboxDelivery, type NotificationDeliverer } from '../../../services/notifications/OutboxDelivery.js';
+import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import type { ServiceContext } from '../../../services/service-context.js';
 import { SHARED_STORE_KINDS, type SharedStore } from '../../helpers/shared-store.js';
 
@@ -66,6 +67,18 @@ for (const kind of SHARED_STORE_KINDS) {
       const [id] = await enqueueNotifications(ctx, ALLIANCE, { key: 'wake-2' }, note(2));
       const waited = await within(5_000, () => sent.includes(id), 'the retry');
       assert.ok(waited >= 250, `the retry honoured Retry-After (${waited} ms)`);
+    });
+
+    it('after any pass, sends a message waiting for a later time at that time', async () => {
+      const { sent, ctx } = await startDelivery(HOUR);
+      // Another instance left a retry due shortly; this instance knows nothing of it until its next pass.
+      const other: ServiceContext = { store: await shared.connect(), clock: systemClock };
+      const [waitingId] = await enqueueNotifications(other, ALLIANCE, { key: 'wake-4' }, note(4));
+      const waiting = (await other.store.get<OutboxMessage>(ALLIANCE, waitingId))!;
+      await other.store.replace<OutboxMessage>({ ...waiting, notBefore: new Date(Date.now() + 400).toISOString() }, waiting._etag);
+      const [ownId] = await enqueueNotifications(ctx, ALLIANCE, { key: 'wake-5' }, note(5));
+      await within(3_000, () => sent.includes(ownId), 'delivery after the write');
+      await within(3_000, () => sent.includes(waitingId), 'the waiting message at its time');
     });
 
     it("finds another instance's notification at its safety poll", async () => {

@@ -52,7 +52,7 @@ function itemElements(item: WorkItem): CardElement[] {
   const { request, deployment } = item;
   const stage = deployment?.status === 'proposed' ? 'Proposed to the supporter' : REQUEST_PROGRESS[request.status].label;
   const lines = [
-    item.waitsOn.length ? `Waiting for ${item.waitsFor}: ${item.waitsOn.join(', ')}` : `Next: ${item.waitsFor}`,
+    `${item.waitsOn.length ? `Waiting for ${item.waitsFor}: ${item.waitsOn.join(', ')}` : `Next: ${item.waitsFor}`}${item.due ? `, ${item.due}` : ''}`,
     ...(deployment?.status === 'proposed' ? proposalLines(item) : []),
     ...(deployment?.plan && item.delivered > 0 ? [`Delivered: ${item.delivered} of ${deployment.plan.days} days, ${money(item.delivered * deployment.dayRate)}`] : []),
     `Submitted ${showDate(request.createdAt.slice(0, 10))}`,

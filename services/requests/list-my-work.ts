@@ -2,9 +2,13 @@ import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
 import { schoolId, type School } from '../domain/school.js';
 import type { SupportRequest } from '../domain/support-request.js';
+import { englandDate } from '../clock.js';
 import { deploymentStanding, type Step } from '../deployments/next-steps.js';
 import { daysDelivered, reportsFor } from '../deployments/visit-reports.js';
 import type { ServiceContext } from '../service-context.js';
+import { dueItemsOf, type DueRecord } from '../service-levels/due-items.js';
+import { describeDue } from '../service-levels/due-label.js';
+import { serviceLevelsOf, type ServiceLevels } from '../service-levels/settings.js';
 import type { Stored } from '../store/document-store.js';
 import { findRecord } from '../store/get-record.js';
 import { deploymentIdFor } from './decide-request.js';
@@ -26,6 +30,8 @@ export interface WorkItem {
   waitsOn: string[];
   /** The buttons this person can press now, and only those. */
   steps: Array<Step | RequestStep>;
+  /** When what it waits for is due, as people read it ("due Thu 10 Dec", "2 days overdue"); absent when nothing is. */
+  due?: string;
 }
 
 export interface MyWork {
@@ -51,7 +57,9 @@ export async function listMyWork(ctx: ServiceContext, person: Stored<Person>): P
     orderBy: [{ field: 'createdAt', direction: 'desc' }],
     limit: SHOWN,
   })).map((request) => ({ request, deployment: undefined }));
-  return { role, items: await Promise.all(requests.map(({ request, deployment }) => workItem(ctx, person, request, deployment))) };
+  const levels = serviceLevelsOf(await findRecord(ctx, person.allianceId, person.allianceId, 'alliance'));
+  const items = await Promise.all(requests.map(({ request, deployment }) => workItem(ctx, person, request, deployment)));
+  return { role, items: items.map(({ item, record, reported }) => withDue(item, record, levels, reported, englandDate(ctx.clock.now()))) };
 }
 
 async function supporterRequests(ctx: ServiceContext, person: Stored<Person>) {
@@ -67,7 +75,20 @@ async function supporterRequests(ctx: ServiceContext, person: Stored<Person>) {
   return found.filter((f): f is { deployment: Stored<Deployment>; request: Stored<SupportRequest> } => f.request !== undefined);
 }
 
-async function workItem(ctx: ServiceContext, person: Stored<Person>, request: Stored<SupportRequest>, given?: Stored<Deployment>): Promise<WorkItem> {
+/** The item, the record whose stage it shows (for its due date) and the visits already reported. */
+interface ShownItem {
+  item: WorkItem;
+  record: DueRecord;
+  reported: ReadonlySet<string>;
+}
+
+/** The item with the earliest due date of what its record waits for, under the alliance's service levels. */
+function withDue(item: WorkItem, record: DueRecord, levels: ServiceLevels, reported: ReadonlySet<string>, today: string): WorkItem {
+  const dueDate = dueItemsOf(record, levels, reported).map((due) => due.dueDate).sort()[0];
+  return dueDate ? { ...item, due: describeDue(dueDate, today) } : item;
+}
+
+async function workItem(ctx: ServiceContext, person: Stored<Person>, request: Stored<SupportRequest>, given?: Stored<Deployment>): Promise<ShownItem> {
   const deployment = given ?? (request.matchedSupporterId
     ? await findRecord(ctx, request.allianceId, deploymentIdFor(request.id, request.matchedSupporterId), 'deployment')
     : undefined);
@@ -78,24 +99,27 @@ async function workItem(ctx: ServiceContext, person: Stored<Person>, request: St
     deployment && ['active', 'completed', 'evaluated'].includes(deployment.status) ? reportsFor(ctx, request.allianceId, deployment.id) : [],
   ]);
   const delivered = daysDelivered(reports);
+  const reported = new Set(reports.map((report) => report.visitDate));
   const base = { request, school, delivered, ...(supporter ? { supporterName: supporter.name } : {}) };
   const manager = person.role === 'manager' || person.role === 'admin';
   // Delivered support ends with the manager closing the request, once the school has evaluated it.
   if (manager && request.status === 'evaluated') {
-    return { ...base, ...(deployment ? { deployment } : {}), waitsFor: 'the alliance manager to close the request', waitsOn: ['the alliance manager'], steps: ['viewPlan', 'close'] };
+    const item: WorkItem = { ...base, ...(deployment ? { deployment } : {}), waitsFor: 'the alliance manager to close the request', waitsOn: ['the alliance manager'], steps: ['viewPlan', 'close'] };
+    return { item, record: request, reported };
   }
   // A deployment the supporter declined no longer speaks for the request: the request's own stage does.
   if (deployment && deployment.status !== 'declined' && deployment.status !== 'cancelled') {
     const standing = deploymentStanding(person, deployment, delivered);
     const names = { supporter: supporter?.name ?? 'the supporter', school: requester?.name ?? 'the school', alliance: 'the alliance manager' };
-    return { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: standing.steps };
+    return { item: { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: standing.steps }, record: deployment, reported };
   }
   const progress = REQUEST_PROGRESS[request.status];
   const decidable = request.status === 'matching' || request.status === 'on-hold';
-  return {
+  const item: WorkItem = {
     ...base,
     waitsFor: progress.next,
     waitsOn: progress.waitsOn === 'manager' ? ['the alliance manager'] : [],
     steps: manager && decidable ? ['decide'] : [],
   };
+  return { item, record: request, reported };
 }

@@ -12,7 +12,7 @@ import { SqliteStore } from '../services/store/SqliteStore.js';
 import type { ReportRow } from './report.js';
 
 const TARGET_MS = 300;
-const PAGES = ['/workspace/board', '/workspace/board?stage=matching&phase=primary', '/workspace/directory', '/workspace/directory?q=maths', '/workspace/finance', '/workspace/delivery'];
+const PAGES = ['/workspace/board', '/workspace/board?stage=matching&phase=primary', '/workspace/directory', '/workspace/directory?q=maths', '/workspace/capacity', '/workspace/impact', '/workspace/finance', '/workspace/delivery'];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -16,6 +16,8 @@ export interface LayoutOptions {
 const MANAGER_NAV: ReadonlyArray<[string, string]> = [
   ['/workspace/board', 'Pipeline'],
   ['/workspace/directory', 'Directory'],
+  ['/workspace/capacity', 'Capacity and need'],
+  ['/workspace/impact', 'Impact'],
   ['/workspace/finance', 'Finance'],
   ['/workspace/delivery', 'Delivery problems'],
 ];

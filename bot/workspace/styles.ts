@@ -26,6 +26,15 @@ table { border-collapse:collapse; width:100%; background:#fff; }
 th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
 th { background:#ebebf0; }
 td.num, th.num { text-align:right; }
+tr.short > * { background:#fdf3f4; }
+th a { color:inherit; }
+.chart-pair { display:grid; gap:12px; }
+.chart-pair > * { min-width:0; }
+figure { margin:0; background:#fff; border:1px solid var(--line); border-radius:6px; padding:8px; max-width:660px; }
+tbody th { background:inherit; }
+svg.chart { width:100%; height:auto; max-width:640px; display:block; }
+.legend { display:flex; flex-wrap:wrap; gap:4px 16px; margin:0 0 4px; font-size:.875rem; }
+.swatch { display:inline-block; width:12px; height:12px; margin-right:6px; vertical-align:middle; }
 .scroll { overflow-x:auto; position:relative; }
 .cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(min(280px, 100%), 1fr)); gap:12px; list-style:none; padding:0; }
 .card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:12px; }

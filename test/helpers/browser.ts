@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -47,4 +48,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: join(folder, `${name}.png`), fullPage: false });
+}
+
+export const TEAMS_TAB = { width: 420, height: 900 };
+export const PHONE = { width: 375, height: 740 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/** No serious axe violation and no sideways scrolling, at desktop, Teams tab and phone widths; ends at desktop width. */
+export async function assertAccessible(page: Page, name: string): Promise<void> {
+  for (const viewport of [DESKTOP, TEAMS_TAB, PHONE]) {
+    await page.setViewportSize(viewport);
+    const violations = await seriousAccessibilityViolations(page);
+    assert.deepEqual(violations, [], `${name} at ${viewport.width}px:\n${describeViolations(violations)}`);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    // Names what sticks out, so a failure says where to look.
+    const wide = overflow > 1 ? await page.evaluate<string>(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth).map((e) => e.tagName + '#' + e.id).slice(0, 8).join(', ')`) : '';
+    assert.ok(overflow <= 1, `${name} scrolls sideways by ${overflow}px at ${viewport.width}px: ${wide}`);
+  }
+  await page.setViewportSize(DESKTOP);
 }

@@ -1,4 +1,6 @@
 import { DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
+import type { Person } from '../../services/domain/person.js';
+import { createSignInLink } from '../../services/identity/sign-in-links.js';
 import { executeActions } from './card-actions.js';
 import { cardOf } from './fake-bot-connector.js';
 import { BROKERAGE_CHANNEL, personalChat, type TeamsHarness, type TeamsUser } from './teams-harness.js';
@@ -22,4 +24,11 @@ export async function submitRequestInTeams(harness: TeamsHarness, need = 'Year 5
 export async function linkBrokerageChannel(harness: TeamsHarness): Promise<void> {
   await harness.say(MANAGER, '<at>S2S</at> use this channel for brokerage', BROKERAGE_CHANNEL);
   await harness.app.outbox.runOnce();
+}
+
+/** The path of a fresh one-time sign-in link for a person, as the bot would send it in chat. */
+export async function signInLinkFor(harness: TeamsHarness, allianceId: string, personId: string): Promise<string> {
+  const person = await harness.app.store.get<Person>(allianceId, personId);
+  if (!person) throw new Error(`no person ${personId} in ${allianceId}`);
+  return `/workspace/link?t=${encodeURIComponent(await createSignInLink({ store: harness.app.store, clock: harness.clock }, person))}`;
 }

@@ -4,9 +4,7 @@ import { ValidationError } from '../../../services/errors.js';
 import { html } from '../html.js';
 import { notice } from '../layout.js';
 import type { PageContext, PageResult } from '../respond.js';
-import { scrollingTable } from './form-parts.js';
-
-const pounds = (amount: number) => `£${amount.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+import { periodForm, pounds, scrollingTable } from './form-parts.js';
 
 /** The chosen period, this academic year so far unless the form says otherwise. */
 function periodOf(ctx: PageContext): { from: string; to: string } {
@@ -20,11 +18,7 @@ function periodOf(ctx: PageContext): { from: string; to: string } {
 /** The finance export on screen: days delivered by visit date and what each school is charged or reimbursed. */
 export async function showFinance(ctx: PageContext): Promise<PageResult> {
   const period = periodOf(ctx);
-  const form = html`<form method="get" action="/workspace/finance" class="filters" aria-label="Period">
-  <div><label for="from">From</label><input type="date" id="from" name="from" value="${period.from}"></div>
-  <div><label for="to">To</label><input type="date" id="to" name="to" value="${period.to}"></div>
-  <button type="submit">Show</button>
-</form>`;
+  const form = periodForm('/workspace/finance', period);
   let summary: FinanceSummary;
   try {
     summary = await summariseFinance(ctx.deps.flows, ctx.person!.allianceId, period);

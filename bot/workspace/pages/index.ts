@@ -1,5 +1,7 @@
 import type { PageHandler } from '../respond.js';
 import { decideOnBoard, showBoard } from './board.js';
+import { showCapacity } from './capacity.js';
+import { downloadImpact, showImpact } from './impact.js';
 import { sendNotificationAgain, showDeliveryProblems } from './delivery.js';
 import { saveDayRate, showDirectory } from './directory.js';
 import { downloadFinance, showFinance } from './finance.js';
@@ -25,6 +27,9 @@ export const WORKSPACE_PAGES: readonly ManagerPage[] = [
   { method: 'get', path: '/workspace/directory/import', handler: showImportForm },
   { method: 'post', path: '/workspace/directory/import', handler: previewImport, upload: true },
   { method: 'post', path: '/workspace/directory/import/confirm', handler: confirmImport, upload: true },
+  { method: 'get', path: '/workspace/capacity', handler: showCapacity },
+  { method: 'get', path: '/workspace/impact', handler: showImpact },
+  { method: 'get', path: '/workspace/impact.csv', handler: downloadImpact },
   { method: 'get', path: '/workspace/finance', handler: showFinance },
   { method: 'get', path: '/workspace/finance.csv', handler: downloadFinance },
   { method: 'get', path: '/workspace/delivery', handler: showDeliveryProblems },

@@ -2,15 +2,11 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_ALLIANCE_ID } from '../../../services/directory/seed-demo.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
-import { describeViolations, launchChromium, screenshot, seriousAccessibilityViolations } from '../../helpers/browser.js';
+import { assertAccessible as assertAccessibleAt, DESKTOP, launchChromium, screenshot, TEAMS_TAB } from '../../helpers/browser.js';
 import { textOf } from '../../helpers/fake-bot-connector.js';
 import { BROKERAGE_CHANNEL, personalChat, TeamsHarness } from '../../helpers/teams-harness.js';
 import { signInLinkPath } from '../../helpers/workspace-client.js';
 import { HEAD, linkBrokerageChannel, submitRequestInTeams } from '../../helpers/workspace-fixtures.js';
-
-const TEAMS_TAB = { width: 420, height: 900 };
-const PHONE = { width: 375, height: 740 };
-const DESKTOP = { width: 1280, height: 900 };
 
 // The real pages in headless Chromium: sign in, act on the board, and check every page with axe-core.
 describe('workspace in a browser', function () {
@@ -38,18 +34,7 @@ describe('workspace in a browser', function () {
   });
   afterEach(() => context.close());
 
-  async function assertAccessible(name: string): Promise<void> {
-    for (const viewport of [DESKTOP, TEAMS_TAB, PHONE]) {
-      await page.setViewportSize(viewport);
-      const violations = await seriousAccessibilityViolations(page);
-      assert.deepEqual(violations, [], `${name} at ${viewport.width}px:\n${describeViolations(violations)}`);
-      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-      // Names what sticks out, so a failure says where to look.
-      const wide = overflow > 1 ? await page.evaluate<string>(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth).map((e) => e.tagName + '#' + e.id).slice(0, 8).join(', ')`) : '';
-      assert.ok(overflow <= 1, `${name} scrolls sideways by ${overflow}px at ${viewport.width}px: ${wide}`);
-    }
-    await page.setViewportSize(DESKTOP);
-  }
+  const assertAccessible = (name: string) => assertAccessibleAt(page, name);
 
   async function signInAsManager(): Promise<void> {
     await page.goto(`${harness.app.url}/workspace`);

@@ -1,0 +1,50 @@
+import { PHASE_LABELS } from '../../../services/domain/phases.js';
+import { SPECIALISM_LABELS } from '../../../services/domain/specialisms.js';
+import { CAPACITY_SORTS, capacityAndNeed, sortCapacityRows, type CapacityRow, type CapacitySort } from '../../../services/reports/capacity-and-need.js';
+import { html, type Html } from '../html.js';
+import type { PageContext, PageResult } from '../respond.js';
+import { scrollingTable, sortableHeader, type SortableColumn } from './form-parts.js';
+
+const COLUMNS: ReadonlyArray<SortableColumn<CapacitySort>> = [
+  { key: 'specialism', label: 'Specialism' },
+  { key: 'phase', label: 'Phase' },
+  { key: 'supporters', label: 'Supporters', numeric: true },
+  { key: 'spareDays', label: 'Spare days', numeric: true },
+  { key: 'waitingRequests', label: 'Requests waiting', numeric: true },
+  { key: 'daysAsked', label: 'Days asked', numeric: true },
+  { key: 'shortfall', label: 'Short by (days)', numeric: true },
+  { key: 'requestsThisTerm', label: 'Requests this term', numeric: true },
+  { key: 'requestsLast12Months', label: 'Requests, last 12 months', numeric: true },
+];
+
+const days = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+const areaName = (row: CapacityRow) => `${SPECIALISM_LABELS[row.specialism]}, ${PHASE_LABELS[row.phase].toLowerCase()}`;
+
+/** Where the alliance is short: supporters' spare days against what waiting requests ask for. */
+export async function showCapacity(ctx: PageContext): Promise<PageResult> {
+  const report = await capacityAndNeed(ctx.deps.flows, ctx.person!.allianceId);
+  const asked = ctx.query.get('sort') ?? '';
+  const sort: CapacitySort = (CAPACITY_SORTS as readonly string[]).includes(asked) ? (asked as CapacitySort) : 'shortfall';
+  const intro = html`<p>Spare days are what supporters offer this academic year less the days already committed. Requests waiting are those not yet matched (waiting for a decision or on hold). A supporter or request with several specialisms counts under each; an all-through supporter counts for primary and secondary too. Figures as of ${report.asOf}; this term is the ${report.termName}.</p>`;
+  if (!report.rows.length) {
+    return ctx.page('Capacity and need', '/workspace/capacity', html`${intro}<p><strong>Nothing to compare yet.</strong> There are no supporters in the directory and no requests in the last 12 months. <a href="/workspace/directory/person">Add a supporter</a> or <a href="/workspace/directory/import">upload the directory</a>.</p>`);
+  }
+  const short = sortCapacityRows(report.rows, 'shortfall').filter((row) => row.shortfall > 0);
+  const summary = short.length
+    ? html`<h2>Where the alliance is short</h2><ul>${short.slice(0, 5).map((row) => html`<li><strong>${areaName(row)}</strong>: ${days(row.daysAsked)} days asked, ${row.supporters ? `${days(row.spareDays)} spare` : 'no supporter offers it'}</li>`)}</ul>${short.length > 5 ? html`<p>And ${short.length - 5} more, listed first in the table.</p>` : ''}`
+    : html`<p class="notice ok">Supporters' spare days cover every waiting request.</p>`;
+  const rows = sortCapacityRows(report.rows, sort);
+  const table = html`<table>
+<caption class="visually-hidden">Capacity and need by specialism and phase, sorted by ${COLUMNS.find((c) => c.key === sort)!.label.toLowerCase()}</caption>
+<thead><tr>${COLUMNS.map((column) => sortableHeader('/workspace/capacity', column, sort))}</tr></thead>
+<tbody>${rows.map((row) => capacityRow(row))}</tbody></table>`;
+  return ctx.page('Capacity and need', '/workspace/capacity', html`${intro}${summary}<h2>By specialism and phase</h2><p>Select a column heading to sort by it.</p>${scrollingTable('Capacity and need by specialism and phase', table)}`);
+}
+
+function capacityRow(row: CapacityRow): Html {
+  return html`<tr${row.shortfall > 0 ? html` class="short"` : ''}>
+<th scope="row">${SPECIALISM_LABELS[row.specialism]}</th><td>${PHASE_LABELS[row.phase]}</td>
+<td class="num">${row.supporters}</td><td class="num">${days(row.spareDays)}</td><td class="num">${row.waitingRequests}</td><td class="num">${days(row.daysAsked)}</td>
+<td class="num">${row.shortfall ? html`<strong>${days(row.shortfall)}</strong>` : '0'}</td>
+<td class="num">${row.requestsThisTerm}</td><td class="num">${row.requestsLast12Months}</td></tr>`;
+}

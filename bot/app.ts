@@ -14,6 +14,7 @@ import type { Turn } from './conversation/turn.js';
 import { routeTurn } from './flows/route-turn.js';
 import { ChannelDeliverer } from './notifications/ChannelDeliverer.js';
 import { startServer, type RunningServer } from './server.js';
+import { createSlackEdge } from './slack/create-slack-edge.js';
 import { createTeamsAdapter } from './teams/create-adapter.js';
 import { TeamsBot } from './teams/TeamsBot.js';
 import { createTeamsEndpoint } from './teams/teams-endpoint.js';
@@ -53,10 +54,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     logger.debug({ turn: turn.kind, storeCalls: charge.storeCalls, requestUnits: Math.round(charge.requestUnits * 100) / 100 }, 'turn store cost');
     return result;
   };
-  // Bolt and the Slack Web API load only when Slack is configured: a Teams-only instance never pays for them.
-  const slack = config.slack
-    ? (await import('./slack/create-slack-edge.js')).createSlackEdge(config.slack, runTurn, clock, logger)
-    : undefined;
+  const slack = config.slack ? await createSlackEdge(config.slack, runTurn, clock, logger) : undefined;
   const senders = { teams: new TeamsSender(teams.adapter, config.teams.appId ?? ''), ...(slack ? { slack: slack.sender } : {}) };
   const deliverer = new ChannelDeliverer({ store, clock }, senders);
   const outbox = new OutboxDelivery({ store, clock }, deliverer, logger);

@@ -1,4 +1,4 @@
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { LogLevel, Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../services/logger.js';
 
 /** Bolt and the Web API client log through the app's pino logger, so tests can silence them. */
@@ -12,7 +12,7 @@ export function toBoltLogger(logger: Logger): BoltLogger {
     error: (...parts: unknown[]) => child.error(line(parts)),
     // The level is pino's to decide.
     setLevel: () => undefined,
-    getLevel: () => LogLevel.DEBUG,
+    getLevel: () => 'debug' as LogLevel,
     setName: () => undefined,
   };
 }

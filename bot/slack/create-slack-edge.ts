@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, type Authorize } from '@slack/bolt';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Authorize } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Clock } from '../../services/clock.js';
 import type { Config } from '../../services/config/config.js';
 import type { Logger } from '../../services/logger.js';
@@ -29,7 +29,9 @@ export interface SlackEdge {
  * (no public URL needed). Building it makes no call to Slack: the bot's ids come from config, so
  * Bolt never runs auth.test.
  */
-export function createSlackEdge(slack: NonNullable<Config['slack']>, runTurn: TurnRunner, clock: Clock, logger: Logger): SlackEdge {
+export async function createSlackEdge(slack: NonNullable<Config['slack']>, runTurn: TurnRunner, clock: Clock, logger: Logger): Promise<SlackEdge> {
+  // Bolt and the Web API load only when Slack is configured: a Teams-only instance never pays for them.
+  const [{ App, HTTPReceiver, SocketModeReceiver, isValidSlackRequest }, { WebClient }] = await Promise.all([import('@slack/bolt'), import('@slack/web-api')]);
   const boltLogger = toBoltLogger(logger);
   const slackApiUrl = slack.apiUrl ? slack.apiUrl.replace(/\/?$/, '/') : undefined;
   // A Slack that never answers must not hold a turn or an outbox pass: every call gives up after 10 s.
@@ -52,7 +54,7 @@ export function createSlackEdge(slack: NonNullable<Config['slack']>, runTurn: Tu
   // The outbox retries with its own backoff and honours Retry-After, so this client never waits or retries.
   const outboxClient = new WebClient(slack.botToken, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger: boltLogger });
   return {
-    requestListener: guardSlackRequests(receiver.requestListener, slack.signingSecret, logger),
+    requestListener: guardSlackRequests(receiver.requestListener, slack.signingSecret, logger, isValidSlackRequest),
     sender: new SlackSender(outboxClient),
     // Not awaited: Slack being unreachable must not hold up Teams; the socket client keeps reconnecting.
     start: async () => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isValidSlackRequest } from '@slack/bolt';
+import type { isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from '../../services/logger.js';
 
 /** Slack's window: a request older or newer than this is refused, and a replay inside it is ignored. */
@@ -15,7 +15,7 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * event id (Slack's retries carry X-Slack-Retry-Num and the same event_id) or the same signature
  * (a captured request sent again). Bolt then reads the body this buffered.
  */
-export function guardSlackRequests(listener: Listener, signingSecret: string, logger: Logger): Listener {
+export function guardSlackRequests(listener: Listener, signingSecret: string, logger: Logger, verify: typeof isValidSlackRequest): Listener {
   const seen = new Map<string, number>();
   return (req, res) => {
     void readBody(req).then((body) => {
@@ -29,7 +29,7 @@ export function guardSlackRequests(listener: Listener, signingSecret: string, lo
       const signature = String(req.headers['x-slack-signature'] ?? '');
       // Wall-clock time, as Slack and Bolt use: the domain clock may be set to another day in tests.
       const now = Math.floor(Date.now() / 1000);
-      if (!signature || !isValidSlackRequest({ signingSecret, body: text, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } })) {
+      if (!signature || !verify({ signingSecret, body: text, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } })) {
         listener(req, res); // Bolt answers 401 and logs why.
         return;
       }

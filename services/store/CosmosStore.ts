@@ -1,5 +1,4 @@
-import { type Container, CosmosClient, type CosmosClientOptions, type JSONValue, type SqlParameter, type SqlQuerySpec } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
+import type { Container, CosmosClient, CosmosClientOptions, JSONValue, SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import type { Config } from '../config/config.js';
 import { ConcurrencyError, ConfigError, DuplicateError, NotFoundError } from '../errors.js';
 import { INDEXING_POLICY } from './cosmos-indexing-policy.js';
@@ -21,6 +20,8 @@ export class CosmosStore implements DocumentStore {
 
   /** Uses the key when given, else Entra ID; `clientOptions` adds to the SDK options (tests, proxies). */
   static async connect(config: CosmosStoreConfig, clientOptions: Partial<CosmosClientOptions> = {}): Promise<CosmosStore> {
+    // The SDKs load only when Cosmos DB is configured: the default SQLite install never pays for them.
+    const [{ CosmosClient }, { DefaultAzureCredential }] = await Promise.all([import('@azure/cosmos'), import('@azure/identity')]);
     const policy = clientOptions.connectionPolicy;
     const client = new CosmosClient({
       ...clientOptions,

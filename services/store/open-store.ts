@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../errors.js';
 import type { DocumentStore } from './document-store.js';
+import { CosmosStore } from './CosmosStore.js';
 import { SqliteStore } from './SqliteStore.js';
 
 /** Opens the store the configuration names: Cosmos DB when an endpoint is set, else the SQLite file. */
@@ -8,10 +9,8 @@ export async function openStore(storeConfig: Config['store']): Promise<DocumentS
   switch (storeConfig.kind) {
     case 'sqlite':
       return openSqlite(storeConfig.path);
-    case 'cosmos': {
-      const { CosmosStore } = await import('./CosmosStore.js');
+    case 'cosmos':
       return CosmosStore.connect(storeConfig);
-    }
   }
 }
 

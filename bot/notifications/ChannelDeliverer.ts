@@ -58,11 +58,11 @@ export class ChannelDeliverer implements NotificationDeliverer {
     }
     const links = await conversationLinksFor(this.ctx, message.allianceId, message.target.personId);
     const link = links.find((l) => usable(l.channel));
-    if (!link) {
-      const person = await this.ctx.store.get<Person>(message.allianceId, message.target.personId);
-      throw new ChannelApiError(`${person?.name ?? 'This person'} has not opened a chat with the bot yet (or removed it).`, { permanent: true });
-    }
-    return [{ channel: link.channel, address: link.address }];
+    if (link) return [{ channel: link.channel, address: link.address }];
+    const person = await this.ctx.store.get<Person>(message.allianceId, message.target.personId);
+    // A Slack bot may open a DM with anyone in its workspace; Teams needs the app installed first.
+    if (person?.slackUserId && !person.erasedAt && usable('slack')) return [{ channel: 'slack', address: { userId: person.slackUserId } }];
+    throw new ChannelApiError(`${person?.name ?? 'This person'} has not opened a chat with the bot yet (or removed it).`, { permanent: true });
   }
 
   private async send(allianceId: string, destination: Destination, card: MessageCard): Promise<void> {

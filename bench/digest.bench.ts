@@ -111,7 +111,7 @@ function deploymentFor(request: SupportRequest, id: string, steps: Array<[number
   const status = steps.at(-1)![1] as Deployment['status'];
   return {
     id, allianceId: HUB, type: 'deployment', requestId: request.id, requestReference: request.reference,
-    supporterId: `person-s${Math.floor(random() * SUPPORTERS)}`, schoolUrn: request.schoolUrn, baseSchoolUrn: '100000', designation: 'SLE',
+    supporterId: `person-s${Math.floor(random() * SUPPORTERS)}`, schoolUrn: request.schoolUrn, schoolHeadIds: [request.requesterId], baseSchoolUrn: '100000', designation: 'SLE',
     dayRate: 250, daysCommitted: request.daysWanted, status, proposedAt: iso(proposedAt), createdAt: iso(proposedAt), updatedAt: iso(steps.at(-1)![0]),
     ...(status === 'evaluated' ? { effectivenessRating: 1 + Math.floor(random() * 4) } : {}),
     history: steps.map(([at, to]) => ({ at: iso(at), by: 'person-m', action: 'status', to })),

@@ -101,7 +101,7 @@ export async function generateAlliance(store: DocumentStore, shape: AllianceShap
       const rated = status === 'evaluated';
       const deployment: Deployment = {
         id: deploymentId, allianceId, type: 'deployment', requestId, requestReference: reference, supporterId: supporter.id,
-        schoolUrn: request.schoolUrn, baseSchoolUrn: supporter.baseSchoolUrn!, designation: supporter.designation!, dayRate: 350,
+        schoolUrn: request.schoolUrn, schoolHeadIds: [head.id], baseSchoolUrn: supporter.baseSchoolUrn!, designation: supporter.designation!, dayRate: 350,
         daysCommitted: request.daysWanted, status, proposedAt: created, createdAt: created, updatedAt: created,
         ...(rated ? { effectivenessRating: 1 + Math.floor(random() * 4) } : {}),
         history: [{ at: created, by: speakers.manager.id, action: 'status', to: 'proposed' }],

@@ -13,7 +13,7 @@ import { showDiagnosticForm } from './diagnostic-flow.js';
 import { findSupporters } from './find-supporter-flow.js';
 import { showJoinOptions } from './join-flow.js';
 import type { FlowContext } from './flow-context.js';
-import { showPlanByReference } from './plan-flow.js';
+import { nameHeadByReference, showPlanByReference } from './plan-flow.js';
 import { showRequestForm } from './request-support-flow.js';
 import { chooseVisitReport } from './visit-report-flow.js';
 import { sendWorkspaceLink } from './workspace-link-flow.js';
@@ -22,6 +22,7 @@ const USE_THIS_CHANNEL = /\buse\s+this\s+channel\b/i;
 const DELIVERY_PROBLEMS = /\bdelivery\s+problems?\b/i;
 const OPEN_WORKSPACE = /\bworkspace\b/i;
 const SHOW_PLAN = /\bplan\b.*\b(S2S-\d{4}-\d{3,})\b/i;
+const NAME_HEAD = /\bname\s+<?(?:mailto:)?([^\s<>|]+@[^\s<>|]+?)(?:\|[^>]*)?>?\s.*\bhead\b.*\b(S2S-\d{4}-\d{3,})\b/i;
 
 /** Managers only: notifications the outbox gave up on, in their alliance. */
 async function showDeliveryProblems(ctx: FlowContext, person: Stored<Person>): Promise<TurnResult> {
@@ -34,6 +35,8 @@ export async function handleMessage(ctx: FlowContext, person: Stored<Person>, tu
   if (USE_THIS_CHANNEL.test(turn.text)) return linkBrokerageChannel(ctx, person, turn.place, turn.user.channel);
   if (DELIVERY_PROBLEMS.test(turn.text)) return showDeliveryProblems(ctx, person);
   if (OPEN_WORKSPACE.test(turn.text)) return sendWorkspaceLink(ctx, person, turn.place);
+  const naming = NAME_HEAD.exec(turn.text);
+  if (naming) return nameHeadByReference(ctx, person, naming[1], naming[2]);
   const planFor = SHOW_PLAN.exec(turn.text);
   if (planFor) return showPlanByReference(ctx, person, planFor[1]);
   const recognition = recognize(turn.text);

@@ -1,4 +1,5 @@
 import { createDeploymentPlanForm, planFormValues } from '../../cards/forms/deployment-plan.js';
+import { nameSchoolHead } from '../../services/deployments/name-school-head.js';
 import { createPlanChangesForm } from '../../cards/forms/plan-changes.js';
 import { confirmPlan, requestPlanChanges } from '../../services/deployments/confirm-plan.js';
 import { submitPlan } from '../../services/deployments/submit-plan.js';
@@ -62,12 +63,25 @@ export async function showPlan(ctx: FlowContext, person: Stored<Person>, deploym
 
 /** "show the plan for S2S-2026-0042": the plan of a deployment the person is party to. */
 export async function showPlanByReference(ctx: FlowContext, person: Stored<Person>, reference: string): Promise<TurnResult> {
+  const mine = await liveDeploymentByReference(ctx, person, reference);
+  if (!mine) return { replies: [textReply(`I could not find a plan for ${reference.toUpperCase()} that you are part of.`)] };
+  return showPlan(ctx, person, mine.id);
+}
+
+/** "name jo.head@school.example as head for S2S-2026-0042" (managers): that head speaks for the school from now on. */
+export async function nameHeadByReference(ctx: FlowContext, person: Stored<Person>, email: string, reference: string): Promise<TurnResult> {
+  const deployment = await liveDeploymentByReference(ctx, person, reference);
+  if (!deployment) return { replies: [textReply(`I could not find a deployment for ${reference.toUpperCase()} that you are part of.`)] };
+  const named = await nameSchoolHead(ctx, person, deployment.id, email);
+  return { replies: [textReply(`${email} now speaks for the school on ${named.requestReference}: they confirm its plan and evaluate it, and they have been told.`)] };
+}
+
+/** The deployment of a request reference that is still live and that the person is party to. */
+async function liveDeploymentByReference(ctx: FlowContext, person: Stored<Person>, reference: string): Promise<Stored<Deployment> | undefined> {
   const deployments = await ctx.store.query<Deployment>(person.allianceId, {
     type: 'deployment', where: [{ field: 'requestReference', op: 'eq', value: reference.toUpperCase() }],
   });
-  const mine = deployments.find((d) => partyOf(person, d) && d.status !== 'declined' && d.status !== 'cancelled');
-  if (!mine) return { replies: [textReply(`I could not find a plan for ${reference.toUpperCase()} that you are part of.`)] };
-  return showPlan(ctx, person, mine.id);
+  return deployments.find((d) => partyOf(person, d) && d.status !== 'declined' && d.status !== 'cancelled');
 }
 
 async function planCardFor(ctx: FlowContext, person: Stored<Person>, deploymentId: string) {

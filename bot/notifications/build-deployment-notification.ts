@@ -6,12 +6,12 @@ import { schoolId, type School } from '../../services/domain/school.js';
 import type { VisitReport } from '../../services/domain/visit-report.js';
 import type { NotificationEvent } from '../../services/notifications/notification.js';
 import type { ServiceContext } from '../../services/service-context.js';
-import { buildCompletedCard, buildEvaluatedCard, buildOverdueReminderCard } from '../views/deployment-news-card.js';
+import { buildCompletedCard, buildEvaluatedCard, buildOverdueReminderCard, buildSchoolHeadNamedCard } from '../views/deployment-news-card.js';
 import { buildPlanCard } from '../views/plan-card.js';
 import { buildVisitReportCard } from '../views/visit-report-card.js';
 
 export type DeploymentEvent = Extract<NotificationEvent, { kind:
-  'planSubmitted' | 'planConfirmed' | 'planAgreed' | 'planChangesRequested' | 'visitReportSubmitted' | 'visitReportOverdue' | 'deploymentCompleted' | 'deploymentEvaluated' }>;
+  'planSubmitted' | 'planConfirmed' | 'planAgreed' | 'planChangesRequested' | 'visitReportSubmitted' | 'visitReportOverdue' | 'deploymentCompleted' | 'deploymentEvaluated' | 'schoolHeadNamed' }>;
 
 const PLAN_HEADLINES = {
   planSubmitted: 'A plan needs your confirmation',
@@ -42,6 +42,8 @@ export async function buildDeploymentNotification(ctx: ServiceContext, allianceI
       return buildCompletedCard(deployment, school, supporterName);
     case 'deploymentEvaluated':
       return buildEvaluatedCard(deployment, school);
+    case 'schoolHeadNamed':
+      return buildSchoolHeadNamedCard(deployment, school);
   }
 }
 

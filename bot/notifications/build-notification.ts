@@ -59,6 +59,7 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
     case 'visitReportOverdue':
     case 'deploymentCompleted':
     case 'deploymentEvaluated':
+    case 'schoolHeadNamed':
       return buildDeploymentNotification(ctx, allianceId, event);
     case 'diagnosticReported': {
       const report = await findRecord(ctx, allianceId, event.reportId, 'diagnosticReport');

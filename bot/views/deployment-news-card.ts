@@ -34,3 +34,13 @@ export function buildEvaluatedCard(deployment: Deployment, school?: School): Mes
     text(`${school?.name ?? `URN ${deployment.schoolUrn}`} evaluated the support: effectiveness ${deployment.effectivenessRating ?? '?'} out of 4.`),
   ]);
 }
+
+/** A head a manager named to speak for the school on a deployment: what that means, and the plan. */
+export function buildSchoolHeadNamedCard(deployment: Deployment, school?: School): MessageCard {
+  const title = `You now speak for ${school?.name ?? `URN ${deployment.schoolUrn}`} on ${deployment.requestReference}`;
+  return card(title, [
+    heading(title),
+    text('The alliance manager named you as a head for this support: you confirm its plan, confirm visit records and evaluate its impact. "My requests" shows where it stands.'),
+    actions([button(ACTIONS.viewPlan, 'View plan', { deploymentId: deployment.id })]),
+  ]);
+}

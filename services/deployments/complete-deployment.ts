@@ -27,7 +27,7 @@ export async function completeDeployment(ctx: ServiceContext, person: Stored<Per
     action: 'status',
     to: 'completed',
     note: `${delivered} of ${planned} days delivered`,
-    notify: notifyParties(deployment, request, ['school', 'alliance'], { kind: 'deploymentCompleted', deploymentId }),
+    notify: notifyParties(deployment, ['school', 'alliance'], { kind: 'deploymentCompleted', deploymentId }),
   });
   await transitionRequest(ctx, request, { to: 'completed', by: person.id, ref: deploymentId });
   return completed;

@@ -47,7 +47,7 @@ async function confirmOnce(ctx: ServiceContext, person: Stored<Person>, deployme
       action: 'plan-confirmed',
       note: `${party}, version ${plan.version}`,
       changes: { plan: { ...plan, confirmations } },
-      notify: notifyParties(deployment, request, waitingFor, { kind: 'planConfirmed', deploymentId, party }),
+      notify: notifyParties(deployment, waitingFor, { kind: 'planConfirmed', deploymentId, party }),
     });
     return { deployment: confirmed, request };
   }
@@ -58,7 +58,7 @@ async function confirmOnce(ctx: ServiceContext, person: Stored<Person>, deployme
     note: `plan version ${plan.version} confirmed by all three parties`,
     // From here the plan's days are what the supporter is committed to (matching reads daysCommitted).
     changes: { plan: { ...plan, confirmations, status: 'confirmed' }, daysCommitted: plan.days },
-    notify: notifyParties(deployment, request, PLAN_PARTIES, { kind: 'planAgreed', deploymentId }),
+    notify: notifyParties(deployment, PLAN_PARTIES, { kind: 'planAgreed', deploymentId }),
   });
   const plannedRequest = await transitionRequest(ctx, request, { to: 'planned', by: person.id, ref: deploymentId });
   return { deployment: planned, request: plannedRequest };
@@ -85,7 +85,7 @@ export async function requestPlanChanges(
     changes: {
       plan: { ...plan, status: 'changes-requested', confirmations: {}, changesRequested: { by: person.id, at: ctx.clock.now().toISOString(), comment: reason } },
     },
-    notify: notifyParties(deployment, request, PLAN_PARTIES, { kind: 'planChangesRequested', deploymentId }),
+    notify: notifyParties(deployment, PLAN_PARTIES, { kind: 'planChangesRequested', deploymentId }),
   });
 }
 

@@ -10,13 +10,14 @@ import type { Stored } from '../store/document-store.js';
 
 /**
  * Which of the three parties a person speaks for on this deployment: its supporter, the alliance
- * (a manager or admin of the deployment's alliance), or the supported school (a head based there).
+ * (a manager or admin of the deployment's alliance), or the supported school (the head who asked,
+ * or one a manager named; other heads of the school are not a party).
  */
 export function partyOf(person: Person, deployment: Deployment): PlanParty | undefined {
   if (person.erasedAt || person.allianceId !== deployment.allianceId) return undefined;
   if (person.id === deployment.supporterId) return 'supporter';
   if (person.role === 'manager' || person.role === 'admin') return 'alliance';
-  if (person.role === 'head' && person.baseSchoolUrn === deployment.schoolUrn) return 'school';
+  if (person.role === 'head' && deployment.schoolHeadIds.includes(person.id)) return 'school';
   return undefined;
 }
 
@@ -47,17 +48,16 @@ export async function loadRequestOf(ctx: ServiceContext, deployment: Deployment)
   return getRecord(ctx, deployment.allianceId, deployment.requestId, 'supportRequest', 'The support request');
 }
 
-/** Who hears about a deployment: its supporter, the head who asked, and the manager channel. */
+/** Who hears about a deployment: its supporter, the school's heads on it, and the manager channel. */
 export function notifyParties(
   deployment: Deployment,
-  request: SupportRequest,
   parties: readonly PlanParty[],
   event: Notification['event'],
 ): Notification[] {
-  const targets: Record<PlanParty, Notification['target']> = {
-    supporter: { kind: 'person', personId: deployment.supporterId },
-    school: { kind: 'person', personId: request.requesterId },
-    alliance: { kind: 'managerChannel' },
+  const targets: Record<PlanParty, Array<Notification['target']>> = {
+    supporter: [{ kind: 'person', personId: deployment.supporterId }],
+    school: deployment.schoolHeadIds.map((personId) => ({ kind: 'person', personId })),
+    alliance: [{ kind: 'managerChannel' }],
   };
-  return parties.map((party) => ({ target: targets[party], event }));
+  return parties.flatMap((party) => targets[party].map((target) => ({ target, event })));
 }

@@ -50,7 +50,7 @@ export async function evaluateDeployment(
     to: 'evaluated',
     ref: id,
     changes: { effectivenessRating: evaluation.effectiveness },
-    notify: notifyParties(deployment, request, ['supporter', 'alliance'], { kind: 'deploymentEvaluated', deploymentId }),
+    notify: notifyParties(deployment, ['supporter', 'alliance'], { kind: 'deploymentEvaluated', deploymentId }),
   });
   await transitionRequest(ctx, request, { to: 'evaluated', by: head.id, ref: deploymentId });
   return { evaluation, deployment: evaluated, alreadyReceived: false };

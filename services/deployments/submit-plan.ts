@@ -40,6 +40,6 @@ export async function submitPlan(
     action: 'plan-submitted',
     note: `version ${plan.version}: ${plan.days} days, £${plan.cost}`,
     changes: { plan },
-    notify: notifyParties(deployment, request, ['supporter', 'school', 'alliance'], { kind: 'planSubmitted', deploymentId }),
+    notify: notifyParties(deployment, ['supporter', 'school', 'alliance'], { kind: 'planSubmitted', deploymentId }),
   });
 }

@@ -45,7 +45,7 @@ export async function submitVisitReport(
   const request = await loadRequestOf(ctx, deployment);
   const at = ctx.clock.now().toISOString();
   await enqueueNotifications(ctx, deployment.allianceId, { recordId: id, historyIndex: 0, by: supporter.id, to: 'submitted' },
-    notifyParties(deployment, request, ['school', 'alliance'], { kind: 'visitReportSubmitted', deploymentId, reportId: id }));
+    notifyParties(deployment, ['school', 'alliance'], { kind: 'visitReportSubmitted', deploymentId, reportId: id }));
   let report: Stored<VisitReport>;
   try {
     report = await ctx.store.create<VisitReport>({

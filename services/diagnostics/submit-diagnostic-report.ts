@@ -47,7 +47,7 @@ export async function submitDiagnosticReport(
   const request = await loadRequestOf(ctx, deployment);
   const at = ctx.clock.now().toISOString();
   await enqueueNotifications(ctx, deployment.allianceId, { recordId: id, historyIndex: 0, by: supporter.id, to: 'submitted' },
-    notifyParties(deployment, request, ['school', 'alliance'], { kind: 'diagnosticReported', deploymentId, reportId: id }));
+    notifyParties(deployment, ['school', 'alliance'], { kind: 'diagnosticReported', deploymentId, reportId: id }));
   let report: Stored<DiagnosticReport>;
   try {
     report = await ctx.store.create<DiagnosticReport>({

@@ -19,6 +19,11 @@ export interface Deployment extends DueFields {
   supporterId: string;
   /** The school that receives support and is charged. */
   schoolUrn: string;
+  /**
+   * The heads who speak for the school on this deployment (confirm its plan, evaluate it, hear its
+   * news): the head who asked, and any head a manager names. Other heads of the school only see it.
+   */
+  schoolHeadIds: string[];
   /** The supporter's base school, reimbursed for their time. */
   baseSchoolUrn: string;
   designation: Designation;

@@ -36,6 +36,8 @@ export type NotificationEvent =
   | { kind: 'visitReportOverdue'; deploymentId: string; visitDates: string[] }
   /** The days are delivered: the requesting head is asked to evaluate. */
   | { kind: 'deploymentCompleted'; deploymentId: string }
+  /** A manager named this head to speak for the supported school: confirm the plan, evaluate. */
+  | { kind: 'schoolHeadNamed'; deploymentId: string }
   /** The school's evaluation is in, for the supporter and the manager channel. */
   | { kind: 'deploymentEvaluated'; deploymentId: string }
   /** A diagnostic visit was reported, for the requesting head and the manager channel, with the follow-on button. */

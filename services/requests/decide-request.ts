@@ -107,6 +107,7 @@ async function approve(
     ...(request.kind === 'diagnostic' ? { kind: 'diagnostic' as const } : {}),
     supporterId: supporter.id,
     schoolUrn: request.schoolUrn,
+    schoolHeadIds: [request.requesterId],
     baseSchoolUrn: supporter.baseSchoolUrn,
     designation: supporter.designation,
     dayRate: dayRateFor(alliance, supporter.designation),

@@ -14,7 +14,7 @@ export function deploymentsFallingDue(allianceId: string, size: number, due: num
     const at = falling ? '2026-12-01T09:00:00.000Z' : '2025-01-10T09:00:00.000Z';
     const deployment: Deployment = {
       id: `deployment-${i}`, allianceId, type: 'deployment', requestId: `request-${i}`, requestReference: `S2S-2025-${i}`,
-      supporterId: `person-${i % 300}`, schoolUrn: String(100000 + (i % 250)), baseSchoolUrn: '100999', designation: 'SLE', dayRate: 250,
+      supporterId: `person-${i % 300}`, schoolUrn: String(100000 + (i % 250)), schoolHeadIds: [`person-h${i}`], baseSchoolUrn: '100999', designation: 'SLE', dayRate: 250,
       daysCommitted: 3, status: falling ? 'proposed' : 'evaluated', proposedAt: at, createdAt: at, updatedAt: at,
       history: [{ at, by: 'person-manager', action: 'status', to: 'proposed' }],
       ...(falling ? { dueOn: '2026-12-04', checkOn: '2026-12-07', slaActed: [] } : {}),

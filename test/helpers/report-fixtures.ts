@@ -39,7 +39,7 @@ export function reportAlliance(allianceId: string): DocumentBase[] {
   });
   const deployment = (n: number, supporterId: string, createdAt: string, daysCommitted: number, planRate?: number): Deployment => ({
     id: `deployment-r${n}`, allianceId, type: 'deployment', requestId: `request-r${n}`, requestReference: `S2S-2026-${String(n).padStart(4, '0')}`,
-    supporterId, schoolUrn: '100001', baseSchoolUrn: '100003', designation: 'SLE', dayRate: 250, daysCommitted, status: 'evaluated',
+    supporterId, schoolUrn: '100001', schoolHeadIds: ['person-head'], baseSchoolUrn: '100003', designation: 'SLE', dayRate: 250, daysCommitted, status: 'evaluated',
     proposedAt: createdAt, createdAt, updatedAt: createdAt, history: [],
     ...(planRate ? { plan: { dayRate: planRate } as Deployment['plan'] } : {}),
   });

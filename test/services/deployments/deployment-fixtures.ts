@@ -77,7 +77,7 @@ export async function seedWorld(ctx: ServiceContext, status: DeploymentStatus = 
   });
   const deployment = await store.create<Deployment>({
     id: deploymentIdFor(request.id, supporter.id), allianceId: ALLIANCE, type: 'deployment', requestId: request.id, requestReference: request.reference,
-    supporterId: supporter.id, schoolUrn: SUPPORTED_URN, baseSchoolUrn: BASE_URN, designation: 'SLE', dayRate: 250, daysCommitted: 3,
+    supporterId: supporter.id, schoolUrn: SUPPORTED_URN, schoolHeadIds: [head.id], baseSchoolUrn: BASE_URN, designation: 'SLE', dayRate: 250, daysCommitted: 3,
     status, proposedAt: at, createdAt: at, updatedAt: at, history: [{ at, by: manager.id, action: 'status', to: 'proposed' }],
   });
   return { ctx, supporter, manager, head, otherHead, request, deployment };

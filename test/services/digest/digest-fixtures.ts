@@ -38,7 +38,7 @@ export function request(allianceId: string, n: number, specialism: Specialism, s
 export function deployment(allianceId: string, id: string, requestN: number, steps: Step[], money: { days: number; rate: number; supporter?: string }, extra: Partial<Deployment> = {}): Deployment {
   return {
     id, allianceId, type: 'deployment', requestId: `request-${requestN}`, requestReference: `S2S-2026-${String(requestN).padStart(4, '0')}`,
-    supporterId: money.supporter ?? 'person-s1', schoolUrn: String(990000 + requestN), baseSchoolUrn: '990900', designation: 'SLE',
+    supporterId: money.supporter ?? 'person-s1', schoolUrn: String(990000 + requestN), schoolHeadIds: [`person-h${requestN}`], baseSchoolUrn: '990900', designation: 'SLE',
     dayRate: money.rate, daysCommitted: money.days, status: steps.at(-1)![1] as DeploymentStatus,
     proposedAt: iso(steps[0][0]), createdAt: iso(steps[0][0]), updatedAt: iso(steps.at(-1)![0]), history: history(steps), ...extra,
   };

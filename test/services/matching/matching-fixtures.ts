@@ -43,7 +43,7 @@ export function deployment(supporterId: string, status: DeploymentStatus, create
   sequence += 1;
   return {
     id: `deployment-${sequence}`, allianceId: ALLIANCE, type: 'deployment', requestId: `request-${sequence}`,
-    requestReference: `S2S-2026-${String(sequence).padStart(4, '0')}`, supporterId, schoolUrn: REQUESTING_URN, baseSchoolUrn: ELSEWHERE_URN,
+    requestReference: `S2S-2026-${String(sequence).padStart(4, '0')}`, supporterId, schoolUrn: REQUESTING_URN, schoolHeadIds: [], baseSchoolUrn: ELSEWHERE_URN,
     designation: 'SLE', dayRate: 250, daysCommitted, status, proposedAt: createdAt, createdAt, updatedAt: createdAt, history: [],
     ...(effectivenessRating === undefined ? {} : { effectivenessRating }),
   };

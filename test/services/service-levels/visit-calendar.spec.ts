@@ -8,7 +8,7 @@ const NOW = new Date('2026-12-02T10:00:00Z');
 function deployment(visitDates: string[], version: number, status: Deployment['status'] = 'planned'): Deployment {
   return {
     id: 'deployment-abc', allianceId: 'test-hub', type: 'deployment', requestId: 'request-abc', requestReference: 'S2S-2026-0001',
-    supporterId: 'person-s', schoolUrn: '990001', baseSchoolUrn: '990002', designation: 'SLE', dayRate: 250, daysCommitted: 3,
+    supporterId: 'person-s', schoolUrn: '990001', schoolHeadIds: ['person-h'], baseSchoolUrn: '990002', designation: 'SLE', dayRate: 250, daysCommitted: 3,
     status, proposedAt: NOW.toISOString(), createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), history: [],
     plan: {
       objectives: [{ objective: 'o', successCriteria: 's', impactMeasure: 'i' }], days: visitDates.length, visitDates, dayRate: 250, cost: 750,

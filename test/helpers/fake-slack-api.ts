@@ -20,6 +20,8 @@ export class FakeSlackApi {
   failNext: Array<{ method: string; error: string }> = [];
   /** Methods whose next call is never answered (a stalled Slack). */
   stallNext: string[] = [];
+  /** Refuses every call it names an error for (e.g. posts to a DM the person never opened). */
+  refuse: (method: string, body: Record<string, unknown>) => string | undefined = () => undefined;
   url = '';
   private server?: Server;
   private counter = 0;
@@ -43,8 +45,9 @@ export class FakeSlackApi {
           return;
         }
         const failure = this.failNext.findIndex((f) => f.method === method);
-        if (failure >= 0) {
-          const [{ error }] = this.failNext.splice(failure, 1);
+        const refused = this.refuse(method, body);
+        if (failure >= 0 || refused) {
+          const error = refused ?? this.failNext.splice(failure, 1)[0].error;
           res.writeHead(error === 'ratelimited' ? 429 : 200, { 'content-type': 'application/json', ...(error === 'ratelimited' ? { 'retry-after': '7' } : {}) });
           res.end(JSON.stringify({ ok: false, error }));
           return;

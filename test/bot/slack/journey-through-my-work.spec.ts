@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
+import type { Deployment } from '../../../services/domain/deployment.js';
+import type { Person } from '../../../services/domain/person.js';
+import type { SupportRequest } from '../../../services/domain/support-request.js';
+import { indexPersonIdentities } from '../../../services/identity/identity-index.js';
+import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
+import { slackButtons, slackTextOf, type SlackCall } from '../../helpers/fake-slack-api.js';
+import { personIdOf } from '../../helpers/person-ids.js';
+import { dmOf, SlackHarness } from '../../helpers/slack-harness.js';
+import { answerModal } from '../../helpers/slack-modal-state.js';
+
+const HEAD = DEMO_IDENTITIES.head.slackUserId;
+const MANAGER = DEMO_IDENTITIES.manager.slackUserId;
+const SUPPORTER = DEMO_IDENTITIES.supporter.slackUserId;
+const DEPUTY = 'U0DEPUTY';
+const DEPUTY_EMAIL = 'dana.deputy@hawthorn-junior.example';
+const SHOWN = new Set(['chat.postMessage', 'chat.update', 'response_url', 'chat.postEphemeral']);
+
+// Issue 12's walk over Slack: every notification to a DM fails, so each person finds their next step
+// only in "my requests" / "my deployments", and every form's checks answer inside its modal.
+for (const notifications of ['failing', 'working'] as const) {
+  describe(`Slack: the whole journey through "my work", with DM notifications ${notifications}`, function () {
+    this.timeout(120_000);
+    const harness = new SlackHarness();
+    const slack = harness.slack;
+    before(() => harness.start());
+    after(() => harness.stop());
+
+    /** What the bot last showed this person: the newest message in their DM, or an answer to their press. */
+    let shown: SlackCall | undefined;
+    let toldWhatTheyMissed = 0;
+    /** Slack listeners answer after the ack: wait until the bot has been quiet for a moment. */
+    async function settle(): Promise<void> {
+      let count = -1;
+      while (count !== slack.calls.length) {
+        count = slack.calls.length;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    }
+    async function act(user: string, send: () => Promise<{ status: number; text: string }>): Promise<{ status: number; text: string }> {
+      slack.clear();
+      const response = await send();
+      assert.equal(response.status, 200);
+      await settle();
+      const mine = slack.calls.filter((c) => SHOWN.has(c.method) && (c.method === 'response_url' || c.body.channel === dmOf(user)));
+      if (mine.some((c) => slackTextOf(c).includes('While you were away'))) toldWhatTheyMissed += 1;
+      shown = mine.at(-1) ?? shown;
+      return response;
+    }
+    const say = (user: string, text: string) => act(user, () => harness.dm(user, text));
+    function buttonOn(user: string, title: string) {
+      const buttons = shown ? slackButtons(shown) : [];
+      const found = buttons.find((b) => b.text === title);
+      assert.ok(found, `${user} sees "${title}" among ${buttons.map((b) => b.text).join(', ')}`);
+      return found;
+    }
+    async function press(user: string, title: string): Promise<SlackCall | undefined> {
+      const found = buttonOn(user, title);
+      await act(user, () => harness.press(user, found.actionId, found.data, { channel: dmOf(user), ts: String(shown?.body.ts ?? '1.1') }));
+      return slack.called('views.open').at(-1);
+    }
+    /** Submits an opened modal: first with `wrong` answers, which must come back as errors inside it, then right. */
+    async function submit(user: string, opened: SlackCall | undefined, answers: Record<string, string>, wrong?: Record<string, string>) {
+      assert.ok(opened, `a form opened for ${user}`);
+      if (wrong) {
+        const refused = await harness.submit(user, opened, answerModal(opened, { ...answers, ...wrong }));
+        assert.match(refused.text, /"response_action":"errors"/, 'the modal stays open with the problems under their fields');
+        for (const field of Object.keys(wrong)) assert.match(refused.text, new RegExp(`"${field}":"`), `${field} is marked`);
+      }
+      await act(user, () => harness.submit(user, opened, answerModal(opened, answers)));
+    }
+    /** From "my work": presses a button there; a form it opens is submitted with `answers`. */
+    async function fromMyWork(user: string, title: string, answers?: Record<string, string>, wrong?: Record<string, string>) {
+      await say(user, 'my requests');
+      const opened = await press(user, title);
+      if (answers) await submit(user, opened, answers, wrong);
+    }
+    const request = async () => (await harness.app.store.query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' }))[0];
+    async function deliver() {
+      if (notifications === 'failing') {
+        slack.refuse = (method, body) => (method === 'chat.postMessage' && String(body.channel).startsWith('D')) || method === 'conversations.open' ? 'channel_not_found' : undefined;
+      }
+      await harness.app.outbox.runOnce();
+      slack.refuse = () => undefined;
+    }
+
+    it('walks head → manager → supporter → plan (confirmed by a head the manager names) → visit → evaluation → close', async () => {
+      const supporterId = await personIdOf(harness.app.store, DEMO_IDENTITIES.supporter.email);
+      // A second head at Hawthorn, who did not ask: the manager names her to speak for the school.
+      const deputy = await harness.app.store.create<Person>({
+        id: 'person-deputy', allianceId: DEMO_ALLIANCE_ID, type: 'person', email: DEPUTY_EMAIL, name: 'Dana Deputy', role: 'head',
+        baseSchoolUrn: (await harness.app.store.get<Person>(DEMO_ALLIANCE_ID, await personIdOf(harness.app.store, DEMO_IDENTITIES.head.email)))!.baseSchoolUrn,
+        slackUserId: DEPUTY, specialisms: [], phases: [], daysPerYear: 0, updatedAt: '2026-09-01T00:00:00.000Z',
+      });
+      await indexPersonIdentities(harness.app.store, deputy);
+      await act(MANAGER, () => harness.event({ type: 'app_mention', channel: 'C0BROKERAGE', user: MANAGER, text: '<@U0S2SBOT> use this channel for brokerage', ts: '1.0001' }));
+
+      await act(HEAD, () => harness.command(HEAD, 'request support'));
+      await submit(HEAD, slack.called('views.open').at(-1), {
+        specialisms: 'maths', phase: 'primary', daysWanted: '2', preferredStart: '2026-12-01',
+        need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.',
+        outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.',
+      }, { daysWanted: '99' });
+      assert.equal((await request()).status, 'matching');
+      await deliver();
+
+      await say(MANAGER, 'my requests');
+      await press(MANAGER, 'Candidates');
+      const approve = (shown ? slackButtons(shown) : []).find((b) => b.actionId === 'request.approve' && b.data.candidateId === supporterId);
+      assert.ok(approve, 'Priya is among the candidates');
+      await act(MANAGER, () => harness.press(MANAGER, approve.actionId, approve.data, { channel: dmOf(MANAGER), ts: '1.2' }));
+      assert.equal((await request()).status, 'proposed');
+      await deliver();
+
+      await say(SUPPORTER, 'my deployments');
+      assert.match(slackTextOf(shown!), /Hawthorn/, 'the proposal shows the school before accepting');
+      assert.match(slackTextOf(shown!), /arithmetic outcomes fell/, 'and the need');
+      await press(SUPPORTER, 'Accept');
+      await fromMyWork(SUPPORTER, 'Write plan', {
+        objective1: 'Secure arithmetic in upper KS2', successCriteria1: 'Books show daily arithmetic practice', impactMeasure1: 'Termly arithmetic test',
+        days: '2', visitDates: '7/12/2026, 14 Dec 2026',
+      }, { visitDates: '31/02/2026' });
+      await deliver();
+
+      const reference = (await request()).reference;
+      await say(MANAGER, `name ${DEPUTY_EMAIL} as head for ${reference}`);
+      assert.match(slackTextOf(shown!), new RegExp(`now speaks for the school on ${reference}`));
+      for (const party of [SUPPORTER, MANAGER, DEPUTY]) await fromMyWork(party, 'Confirm plan');
+      assert.equal((await request()).status, 'planned');
+      const [deployment] = await harness.app.store.query<Deployment>(DEMO_ALLIANCE_ID, { type: 'deployment' });
+      assert.equal(deployment.plan?.confirmations.school?.by, deputy.id, 'the named head confirmed for the school');
+      await deliver();
+
+      harness.clock.set('2026-12-15T10:00:00Z');
+      await fromMyWork(SUPPORTER, 'Report a visit', {
+        visitDate: '2026-12-14', rag1: 'green', comment1: 'Daily practice in place', activities: 'Lesson observations',
+        nextSteps: 'Share with staff', daysUsed: '2', noPupilData: 'true',
+      }, { visitDate: '2026-12-20' });
+      assert.equal((await request()).status, 'completed');
+      await deliver();
+
+      await fromMyWork(HEAD, 'Evaluate', { rating1: '4', evidence1: 'Books and test', effectiveness: '4', overall: 'Very helpful' }, { overall: '' });
+      assert.equal((await request()).status, 'evaluated');
+      await say(HEAD, 'my requests');
+      assert.ok(!slackButtons(shown!).some((b) => b.text === 'Evaluate'), 'a finished step has no button');
+      await fromMyWork(MANAGER, 'Close');
+      assert.equal((await request()).status, 'closed');
+
+      const outbox = await harness.app.store.query<OutboxMessage>(DEMO_ALLIANCE_ID, { type: 'outbox' });
+      const missed = outbox.filter((m) => m.target.kind === 'person' && (m.status === 'failed' || m.deliveredOnReturn));
+      if (notifications === 'failing') {
+        assert.ok(missed.length > 0 && toldWhatTheyMissed > 0, `DM notifications really failed, and people were told on return: ${JSON.stringify([outbox.filter((m) => m.status === 'pending').slice(0, 2), toldWhatTheyMissed])}`);
+      } else {
+        assert.deepEqual([missed.map((m) => [m.event.kind, m.target, m.failedReason]), toldWhatTheyMissed], [[], 0]);
+      }
+    });
+  });
+}

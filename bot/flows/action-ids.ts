@@ -29,7 +29,11 @@ export const ACTIONS = {
   declineMembership: 'membership.decline',
   viewPlan: 'plan.view',
   showRequest: 'request.show',
+  /** Opens the form for the manager's reason. */
   closeRequest: 'request.close',
+  /** Opens the form for the head's reason. */
+  withdrawRequest: 'request.withdraw',
+  reopenRequest: 'request.reopen',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

@@ -7,7 +7,8 @@ import { buildMyWorkCard } from '../views/my-work-card.js';
 import { ACTIONS, type ActionId } from './action-ids.js';
 import { messageExpert } from './contact-flow.js';
 import { diagnosticReportForm, followOnRequestForm } from './diagnostic-flow.js';
-import { closeFromCard, declineRequestForm, decideFromCard, showOtherCandidates, showRequestCard } from './brokerage-flow.js';
+import { declineRequestForm, decideFromCard, showOtherCandidates, showRequestCard } from './brokerage-flow.js';
+import { closeRequestForm, reopenFromCard, withdrawRequestForm } from './end-request-flow.js';
 import { evaluationForm } from './evaluation-flow.js';
 import { approveMembership, declineMembershipForm, joinAllianceForm } from './join-flow.js';
 import { findSupporters, readSearchData } from './find-supporter-flow.js';
@@ -59,7 +60,9 @@ const HANDLERS = {
   [ACTIONS.declineMembership]: (ctx, person, call) => showForm(declineMembershipForm, ctx, person, call),
   [ACTIONS.viewPlan]: (ctx, person, call) => showPlan(ctx, person, deploymentId(call)),
   [ACTIONS.showRequest]: (ctx, person, call) => showRequestCard(ctx, person, requestId(call)),
-  [ACTIONS.closeRequest]: (ctx, person, call) => closeFromCard(ctx, person, requestId(call)),
+  [ACTIONS.closeRequest]: (ctx, person, call) => showForm(closeRequestForm, ctx, person, call),
+  [ACTIONS.withdrawRequest]: (ctx, person, call) => showForm(withdrawRequestForm, ctx, person, call),
+  [ACTIONS.reopenRequest]: (ctx, person, call) => reopenFromCard(ctx, person, requestId(call)),
 } satisfies Record<ActionId, ActionHandler>;
 
 export async function runAction(ctx: FlowContext, person: Stored<Person>, actionId: string, call: FormCall): Promise<TurnResult> {

@@ -4,7 +4,6 @@ import type { DeclineInput } from '../../services/domain/support-request.js';
 import { linkManagerChannel } from '../../services/directory/link-manager-channel.js';
 import { ForbiddenError } from '../../services/errors.js';
 import type { ChannelKind } from '../../services/identity/channel-identity.js';
-import { closeRequest } from '../../services/requests/close-request.js';
 import { decideRequest, type ManagerDecision } from '../../services/requests/decide-request.js';
 import { nextCandidates } from '../../services/requests/next-candidates.js';
 import type { Stored } from '../../services/store/document-store.js';
@@ -60,12 +59,6 @@ export async function showRequestCard(ctx: FlowContext, person: Stored<Person>, 
   requireManager(person);
   const request = await getRecord(ctx, person.allianceId, requestId, 'supportRequest');
   return { replies: [cardReply(await loadRequestCard(ctx, request))] };
-}
-
-/** The manager closes delivered support; the school is told. */
-export async function closeFromCard(ctx: FlowContext, person: Stored<Person>, requestId: string): Promise<TurnResult> {
-  const closed = await closeRequest(ctx, person, requestId);
-  return { replies: [textReply(`${closed.reference} is closed. The school has been told.`)] };
 }
 
 /** "Other candidates": the next page of candidates, replacing those on the card. */

@@ -10,6 +10,7 @@ import { SUPPORT_REQUEST_FORM_ID } from '../../cards/forms/support-request.js';
 import { VISIT_REPORT_FORM_ID } from '../../cards/forms/visit-report.js';
 import { declineRequestForm } from './brokerage-flow.js';
 import { diagnosticReportForm, diagnosticRequestForm, FOLLOW_ON_FORM_ID, followOnRequestForm } from './diagnostic-flow.js';
+import { closeRequestForm, withdrawRequestForm } from './end-request-flow.js';
 import { evaluationForm } from './evaluation-flow.js';
 import { declineMembershipForm, joinAllianceForm } from './join-flow.js';
 import type { FormEntry } from './form-entry.js';
@@ -35,6 +36,8 @@ const TABLE = {
   [FOLLOW_ON_FORM_ID]: followOnRequestForm,
   [JOIN_ALLIANCE_FORM_ID]: joinAllianceForm,
   [DECLINE_FORM_IDS.membership]: declineMembershipForm,
+  [DECLINE_FORM_IDS.withdraw]: withdrawRequestForm,
+  [DECLINE_FORM_IDS.close]: closeRequestForm,
 } as const satisfies Record<string, FormEntry<unknown>>;
 
 export type FormId = keyof typeof TABLE;

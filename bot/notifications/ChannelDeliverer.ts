@@ -32,7 +32,7 @@ export class ChannelDeliverer implements NotificationDeliverer {
   constructor(private readonly ctx: ServiceContext, private readonly senders: Partial<Record<ChannelKind, ChannelSender>>) {}
 
   async deliver(message: Stored<OutboxMessage>): Promise<Record<string, unknown> | undefined> {
-    const card = await buildNotification(this.ctx, message.allianceId, message.event);
+    const card = await buildNotification(this.ctx, message.allianceId, message.event, message.target);
     if (!card) return { skipped: 'the records it spoke of are gone' };
     const destinations = await this.destinations(message);
     for (const destination of destinations) await this.send(message.allianceId, destination, card);

@@ -4,7 +4,8 @@ import { PLAN_PARTIES } from '../../services/domain/deployment-plan.js';
 import type { Person } from '../../services/domain/person.js';
 import { schoolId, type School } from '../../services/domain/school.js';
 import type { VisitReport } from '../../services/domain/visit-report.js';
-import type { NotificationEvent } from '../../services/notifications/notification.js';
+import type { NotificationEvent, NotificationTarget } from '../../services/notifications/notification.js';
+import { findRecord } from '../../services/store/get-record.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { buildCompletedCard, buildEvaluatedCard, buildOverdueReminderCard, buildSchoolHeadNamedCard } from '../views/deployment-news-card.js';
 import { buildPlanCard } from '../views/plan-card.js';
@@ -20,7 +21,7 @@ const PLAN_HEADLINES = {
 } as const;
 
 /** The post-match notifications, drawn from the deployment as it is now; undefined once it is gone. */
-export async function buildDeploymentNotification(ctx: ServiceContext, allianceId: string, event: DeploymentEvent): Promise<MessageCard | undefined> {
+export async function buildDeploymentNotification(ctx: ServiceContext, allianceId: string, event: DeploymentEvent, target?: NotificationTarget): Promise<MessageCard | undefined> {
   const deployment = await ctx.store.get<Deployment>(allianceId, event.deploymentId);
   if (!deployment) return undefined;
   const school = await ctx.store.get<School>(allianceId, schoolId(deployment.schoolUrn));
@@ -38,8 +39,13 @@ export async function buildDeploymentNotification(ctx: ServiceContext, allianceI
     }
     case 'visitReportOverdue':
       return buildOverdueReminderCard(deployment, event.visitDates, school);
-    case 'deploymentCompleted':
-      return buildCompletedCard(deployment, school, supporterName);
+    case 'deploymentCompleted': {
+      const completion = [...deployment.history].reverse().find((entry) => entry.to === 'completed');
+      const completedBy = completion ? await findRecord(ctx, allianceId, completion.by, 'person') : undefined;
+      // Only the school's head on the deployment is offered the evaluation; the supporter and the channel just hear the news.
+      const forSchool = target?.kind === 'person' && deployment.schoolHeadIds.includes(target.personId);
+      return buildCompletedCard(deployment, school, { supporterName, completedByName: completedBy?.name, note: completion?.note, evaluate: forSchool });
+    }
     case 'deploymentEvaluated':
       return buildEvaluatedCard(deployment, school);
     case 'schoolHeadNamed':

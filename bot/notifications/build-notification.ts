@@ -3,7 +3,7 @@ import type { Deployment } from '../../services/domain/deployment.js';
 import type { Person } from '../../services/domain/person.js';
 import { schoolId, type School } from '../../services/domain/school.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
-import type { NotificationEvent } from '../../services/notifications/notification.js';
+import type { NotificationEvent, NotificationTarget } from '../../services/notifications/notification.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { computeDigest } from '../../services/digest/compute-digest.js';
 import { loadRequestCard } from '../views/loaders/load-request-card.js';
@@ -13,6 +13,7 @@ import { buildMembershipAnswerCard, buildMembershipCard } from '../views/members
 import { findRecord } from '../../services/store/get-record.js';
 import { buildProposalCard } from '../views/proposal-card.js';
 import { buildRequestNewsCard } from '../views/request-news-card.js';
+import { buildRequestCourseCard } from '../views/request-course-card.js';
 import { buildDeploymentNotification } from './build-deployment-notification.js';
 import { buildServiceLevelNotification } from './build-service-level-notification.js';
 
@@ -20,7 +21,7 @@ import { buildServiceLevelNotification } from './build-service-level-notificatio
  * The card for a notification, drawn from the records as they are now (so a late delivery never
  * shows stale buttons). Undefined when the records it speaks of are gone.
  */
-export async function buildNotification(ctx: ServiceContext, allianceId: string, event: NotificationEvent): Promise<MessageCard | undefined> {
+export async function buildNotification(ctx: ServiceContext, allianceId: string, event: NotificationEvent, target?: NotificationTarget): Promise<MessageCard | undefined> {
   const { store } = ctx;
   switch (event.kind) {
     case 'requestForManagers':
@@ -34,6 +35,14 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
       if (!request) return undefined;
       const supporter = request.matchedSupporterId ? await store.get<Person>(allianceId, request.matchedSupporterId) : undefined;
       return buildRequestNewsCard(request, supporter?.name);
+    }
+    case 'requestClosed':
+    case 'requestReopened': {
+      const request = await findRecord(ctx, allianceId, event.requestId, 'supportRequest');
+      const change = request ? [...request.history].reverse().find((entry) => entry.action === 'status') : undefined;
+      if (!request || !change) return undefined;
+      const by = await findRecord(ctx, allianceId, change.by, 'person');
+      return buildRequestCourseCard(request, { byName: by?.name ?? 'the alliance', forManagers: target?.kind === 'managerChannel' });
     }
     case 'deploymentProposed': {
       const deployment = await store.get<Deployment>(allianceId, event.deploymentId);
@@ -60,7 +69,7 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
     case 'deploymentCompleted':
     case 'deploymentEvaluated':
     case 'schoolHeadNamed':
-      return buildDeploymentNotification(ctx, allianceId, event);
+      return buildDeploymentNotification(ctx, allianceId, event, target);
     case 'diagnosticReported': {
       const report = await findRecord(ctx, allianceId, event.reportId, 'diagnosticReport');
       if (!report) return undefined;

@@ -1,6 +1,7 @@
 import { actions, button, card, heading, text, type MessageCard } from '../../cards/message-card.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { School } from '../../services/domain/school.js';
+import { showDate } from '../../cards/uk-date.js';
 import { ACTIONS } from '../flows/action-ids.js';
 
 /** A supporter's reminder of visit reports more than 5 working days late, with the way to send one. */
@@ -14,16 +15,30 @@ export function buildOverdueReminderCard(deployment: Deployment, visitDates: rea
   ]);
 }
 
-/** The days are delivered: the head is asked to evaluate (the flow refuses anyone else). */
-export function buildCompletedCard(deployment: Deployment, school?: School, supporterName?: string): MessageCard {
-  const who = supporterName ?? 'The supporter';
+export interface CompletedCardContext {
+  supporterName?: string;
+  /** Who completed it: the supporter's last report, or a manager ending it early. */
+  completedByName?: string;
+  /** The history's note, e.g. "2 of 3 days delivered". */
+  note?: string;
+  /** The Evaluate button, for the requesting head alone (the flow refuses anyone else). */
+  evaluate: boolean;
+}
+
+/** The days are delivered (or the manager ended it early): visits not made are cancelled and the head is asked to evaluate. */
+export function buildCompletedCard(deployment: Deployment, school: School | undefined, context: CompletedCardContext): MessageCard {
   const title = `Support completed: ${deployment.requestReference}`;
+  const where = school?.name ?? `URN ${deployment.schoolUrn}`;
+  const cancelled = deployment.cancelledVisits?.length
+    ? ` The ${deployment.cancelledVisits.length === 1 ? 'visit' : 'visits'} not made (${deployment.cancelledVisits.map(showDate).join(', ')}) ${deployment.cancelledVisits.length === 1 ? 'is' : 'are'} cancelled.`
+    : '';
+  const line = `${context.completedByName ?? 'The alliance'} completed ${context.supporterName ? `${context.supporterName}'s` : 'the'} support for ${where}${context.note ? ` (${context.note})` : ''}.${cancelled}`;
+  const evaluateNow = context.evaluate && deployment.status === 'completed';
   return card(title, [
     heading(title),
-    text(`${who} has completed the support for ${school?.name ?? `URN ${deployment.schoolUrn}`}. The school's head is asked to evaluate its impact.`),
-    ...(deployment.status === 'completed'
-      ? [actions([button(ACTIONS.openEvaluation, 'Evaluate the support', { deploymentId: deployment.id }, { style: 'primary' })])]
-      : [text('The evaluation has been received.')]),
+    text(line),
+    text(deployment.status === 'completed' ? (evaluateNow ? 'Please evaluate its impact.' : "The school's head is asked to evaluate its impact.") : 'The evaluation has been received.'),
+    ...(evaluateNow ? [actions([button(ACTIONS.openEvaluation, 'Evaluate the support', { deploymentId: deployment.id }, { style: 'primary' })])] : []),
   ]);
 }
 

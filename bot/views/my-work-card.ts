@@ -22,8 +22,11 @@ const STEP_BUTTONS: Record<Step | RequestStep, { action: ActionId; title: string
   evaluate: { action: ACTIONS.openEvaluation, title: 'Evaluate', primary: true },
   reportDiagnostic: { action: ACTIONS.openDiagnosticReport, title: 'Report diagnostic', primary: true },
   decide: { action: ACTIONS.showRequest, title: 'Candidates', primary: true },
-  close: { action: ACTIONS.closeRequest, title: 'Close', primary: true },
+  withdraw: { action: ACTIONS.withdrawRequest, title: 'Withdraw' },
+  close: { action: ACTIONS.closeRequest, title: 'Close' },
 };
+/** Steps on the request itself carry its id; the others, the deployment's. */
+const REQUEST_STEPS: ReadonlySet<Step | RequestStep> = new Set<RequestStep>(['decide', 'withdraw', 'close']);
 
 const TITLES: Record<MyWork['role'], string> = {
   head: "Your school's requests",
@@ -59,7 +62,7 @@ function itemElements(item: WorkItem): CardElement[] {
   ];
   const buttons: Button[] = item.steps.map((step) => {
     const { action, title, primary } = STEP_BUTTONS[step];
-    const data: Record<string, string> = step === 'decide' || step === 'close' ? { requestId: request.id } : { deploymentId: deployment?.id ?? '' };
+    const data: Record<string, string> = REQUEST_STEPS.has(step) ? { requestId: request.id } : { deploymentId: deployment?.id ?? '' };
     return button(action, title, data, primary ? { style: 'primary' } : {});
   });
   return [

@@ -12,6 +12,8 @@ export interface RequestCardContext {
   /** The latest declined proposal, so the manager sees why the request came back. */
   lastDeclined?: { deployment: Deployment; supporterName: string };
   supporterName?: string;
+  /** Who withdrew or closed the request, when and why. */
+  ended?: { byName: string; at: string; reason: string };
   /** Today in England (YYYY-MM-DD), to say when the decision is due while one is open. */
   today?: string;
 }
@@ -46,6 +48,7 @@ export function buildRequestManagerCard(request: SupportRequest, context: Reques
   const open = request.status === 'matching' || request.status === 'on-hold';
   if (!open) {
     elements.push(text(outcomeLine(request, context)));
+    if (request.status === 'closed') elements.push(actions([button(ACTIONS.reopenRequest, 'Reopen', { requestId: request.id })]));
     return card(`${request.reference}: ${outcomeLine(request, context)}`, elements, requestCardKey(request));
   }
   if (request.status === 'on-hold' && request.decision) {
@@ -79,6 +82,11 @@ function outcomeLine(request: SupportRequest, context: RequestCardContext): stri
       return `Approved${who}: ${context.supporterName ?? 'the supporter'} is asked to accept.`;
     case 'accepted':
       return `${context.supporterName ?? 'The supporter'} accepted (approved${who}). Next: the deployment plan.`;
+    case 'withdrawn':
+    case 'closed': {
+      const ended = context.ended;
+      return ended ? `${request.status === 'closed' ? 'Closed' : 'Withdrawn'} by ${ended.byName} at ${formatTime(ended.at)}. Reason: ${ended.reason}` : `Status: ${request.status}.`;
+    }
     default:
       return `Status: ${request.status}${who}.`;
   }

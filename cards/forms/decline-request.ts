@@ -1,21 +1,26 @@
 import { declineInputSchema, type DeclineInput } from '../../services/domain/support-request.js';
 import { mapOnto, type FormDefinition } from '../form-definition.js';
 
-// One form for every refusal: a manager declining a school's request or its request to join, and a
-// supporter declining the deployment they were proposed for. Ids differ so the edge can route each to its own flow.
+// One form for every reason given to the other side: a manager declining a school's request or its
+// request to join, or closing a request; a supporter declining the deployment they were proposed for;
+// a head withdrawing her school's request. Ids differ so the edge can route each to its own flow.
 
-export type DeclinePurpose = 'request' | 'proposal' | 'membership';
+export type DeclinePurpose = 'request' | 'proposal' | 'membership' | 'withdraw' | 'close';
 
 export const DECLINE_FORM_IDS = {
   request: 'decline-request',
   proposal: 'decline-proposal',
   membership: 'decline-membership',
+  withdraw: 'withdraw-request',
+  close: 'close-request',
 } as const satisfies Record<DeclinePurpose, string>;
 
 export const DECLINE_ACTIONS = {
   declineRequest: 'decline-request.submit',
   declineProposal: 'decline-proposal.submit',
   declineMembership: 'decline-membership.submit',
+  withdrawRequest: 'withdraw-request.submit',
+  closeRequest: 'close-request.submit',
 } as const;
 
 export const DECLINE_FIELDS = {
@@ -29,7 +34,7 @@ export interface DeclineContext {
   subject: string;
 }
 
-const WORDING: Record<DeclinePurpose, { title: string; help: string; actionId: string }> = {
+const WORDING: Record<DeclinePurpose, { title: string; help: string; actionId: string; submitLabel?: string }> = {
   request: {
     title: 'Decline this request',
     help: 'The school will see this reason.',
@@ -45,6 +50,18 @@ const WORDING: Record<DeclinePurpose, { title: string; help: string; actionId: s
     help: 'The head who asked will see this reason.',
     actionId: DECLINE_ACTIONS.declineMembership,
   },
+  withdraw: {
+    title: 'Withdraw this request',
+    help: 'The alliance manager, and the supporter if one is matched, will see this reason.',
+    actionId: DECLINE_ACTIONS.withdrawRequest,
+    submitLabel: 'Withdraw',
+  },
+  close: {
+    title: 'Close this request',
+    help: 'The school, and the supporter if one is matched, will see this reason.',
+    actionId: DECLINE_ACTIONS.closeRequest,
+    submitLabel: 'Close',
+  },
 };
 
 export function createDeclineForm({ purpose, subject }: DeclineContext): FormDefinition<DeclineInput> {
@@ -52,7 +69,7 @@ export function createDeclineForm({ purpose, subject }: DeclineContext): FormDef
   return {
     id: DECLINE_FORM_IDS[purpose],
     title: wording.title,
-    submitLabel: 'Decline',
+    submitLabel: wording.submitLabel ?? 'Decline',
     submitActionId: wording.actionId,
     fields: [
       { type: 'info', id: DECLINE_FIELDS.subject, text: subject },

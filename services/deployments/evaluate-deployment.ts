@@ -33,6 +33,11 @@ export async function evaluateDeployment(
   if (deployment.status !== 'completed') {
     throw new BotError('conflict', `A deployment can be evaluated once its days are delivered; this one is ${deployment.status}.`);
   }
+  const request = await loadRequestOf(ctx, deployment);
+  // A request the manager closed before the evaluation came is reopened first.
+  if (request.status !== 'completed') {
+    throw new BotError('conflict', `${request.reference} is ${request.status}, so it can no longer be evaluated. The alliance manager can reopen it.`);
+  }
   const objectiveTexts = (deployment.plan?.objectives ?? []).map((o) => o.objective);
   const fields = parseInput(evaluationInputSchema({ objectives: objectiveTexts.length }), input);
   // An evaluation stored by an attempt that died before the status change is completed, not redone.
@@ -43,7 +48,6 @@ export async function evaluateDeployment(
     submittedAt: ctx.clock.now().toISOString(),
     history: [{ at: ctx.clock.now().toISOString(), by: head.id, action: 'status', to: 'submitted' }],
   });
-  const request = await loadRequestOf(ctx, deployment);
   const evaluated = await updateDeployment(ctx, deployment, {
     by: head.id,
     action: 'status',

@@ -36,6 +36,8 @@ export interface Deployment extends DueFields {
   declineReason?: string;
   /** The agreed (or proposed) plan: objectives, days, visit dates and cost. */
   plan?: DeploymentPlan;
+  /** Agreed visit dates that will not happen: those not reported when the deployment completed or was cancelled. */
+  cancelledVisits?: string[];
   /** The supporter's effectiveness rating 1–4 from the school's evaluation, once given. */
   effectivenessRating?: number;
   createdAt: string;

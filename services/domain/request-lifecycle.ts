@@ -9,17 +9,20 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Every legal move of a support request (design.md §3). Anything else is refused. */
 const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
-  submitted: ['matching', 'withdrawn', 'cancelled'],
-  matching: ['proposed', 'declined', 'on-hold', 'withdrawn', 'cancelled'],
+  submitted: ['matching', 'withdrawn', 'closed', 'cancelled'],
+  matching: ['proposed', 'declined', 'on-hold', 'withdrawn', 'closed', 'cancelled'],
   // The supporter may decline a proposal, which sends the request back to matching.
-  proposed: ['accepted', 'matching', 'withdrawn', 'cancelled'],
-  accepted: ['planned', 'matching', 'withdrawn', 'cancelled'],
-  planned: ['active', 'accepted', 'cancelled'],
-  active: ['completed', 'cancelled'],
+  proposed: ['accepted', 'matching', 'withdrawn', 'closed', 'cancelled'],
+  accepted: ['planned', 'matching', 'withdrawn', 'closed', 'cancelled'],
+  // The school may withdraw until the support is delivered; the manager may close (abandon) it at any stage.
+  planned: ['active', 'accepted', 'withdrawn', 'closed', 'cancelled'],
+  active: ['completed', 'withdrawn', 'closed', 'cancelled'],
   completed: ['evaluated', 'closed'],
   evaluated: ['closed'],
-  'on-hold': ['matching', 'declined', 'withdrawn', 'cancelled'],
-  closed: [],
+  // Approving a candidate for a request on hold resumes it and proposes them in one decision.
+  'on-hold': ['matching', 'proposed', 'declined', 'withdrawn', 'closed', 'cancelled'],
+  // Reopened: back to where delivered support stood, or to matching when the close abandoned it.
+  closed: ['matching', 'completed', 'evaluated'],
   declined: [],
   withdrawn: [],
   cancelled: [],

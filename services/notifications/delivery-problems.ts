@@ -24,6 +24,8 @@ const EVENT_LABELS: Partial<Record<NotificationEvent['kind'], string>> = {
   requestCardUpdate: 'request card update',
   requestMatched: 'news that their request was matched',
   requestDecided: 'decision on their request',
+  requestClosed: 'news that a request was withdrawn or closed',
+  requestReopened: 'news that a request was reopened',
   deploymentProposed: 'proposed deployment to accept or decline',
   proposalAnswered: "supporter's answer to a proposal",
   weeklyDigest: 'weekly digest',

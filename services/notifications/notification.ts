@@ -18,6 +18,10 @@ export type NotificationEvent =
   | { kind: 'requestMatched'; requestId: string; deploymentId: string }
   /** The requesting head hears their request was declined or put on hold. */
   | { kind: 'requestDecided'; requestId: string }
+  /** A request was withdrawn by the school or closed by the manager: who, when and why, for everyone concerned. */
+  | { kind: 'requestClosed'; requestId: string }
+  /** A manager reopened a closed request, for everyone concerned. */
+  | { kind: 'requestReopened'; requestId: string }
   /** A supporter is asked to accept or decline a proposed deployment. */
   | { kind: 'deploymentProposed'; deploymentId: string }
   /** The manager channel hears a supporter accepted or declined. */

@@ -20,9 +20,11 @@ export type ManagerDecision =
 export class AlreadyDecidedError extends BotError {
   constructor(readonly request: Stored<SupportRequest>) {
     const d = request.decision;
-    super('conflict', d
+    // A request withdrawn or closed since its last decision says so, not who decided before.
+    const ended = ['withdrawn', 'closed', 'cancelled'].includes(request.status);
+    super('conflict', d && !ended
       ? `${d.byName} already decided this request (${d.outcome}) at ${d.at.slice(11, 16)} UTC.`
-      : `This request is ${request.status} and can no longer be decided here.`);
+      : `${request.reference} is ${request.status} and can no longer be decided here.`);
   }
 }
 
@@ -31,7 +33,8 @@ export function deploymentIdFor(requestId: string, supporterId: string): string 
 }
 
 /**
- * A manager's decision on a request in matching (or on hold). The etag check makes concurrent
+ * A manager's decision on a request in matching or on hold (approving or declining from on hold
+ * resumes it; holding it again is refused). The etag check makes concurrent
  * decisions resolve to one winner; the loser gets AlreadyDecidedError naming who decided.
  */
 export async function decideRequest(
@@ -86,10 +89,12 @@ async function approve(
   const alliance = await getRecord(ctx, request.allianceId, request.allianceId, 'alliance', 'The alliance');
   const deploymentId = deploymentIdFor(request.id, supporter.id);
 
+  // From on hold the approval resumes the request: one decision, one audited move on-hold → proposed.
   const approved = await transitionRequest(ctx, request, {
     to: 'proposed',
     by: manager.id,
     ref: deploymentId,
+    ...(request.status === 'on-hold' ? { note: 'resumed from hold and approved' } : {}),
     changes: { matchedSupporterId: supporter.id, decision: { ...base, outcome: 'approved', candidateId: supporter.id } },
     notify: [
       { target: { kind: 'managerChannel' }, event: { kind: 'requestCardUpdate', requestId: request.id } },

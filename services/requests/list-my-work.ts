@@ -1,7 +1,9 @@
 import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
 import { schoolId, type School } from '../domain/school.js';
-import type { SupportRequest } from '../domain/support-request.js';
+import { requestKind, type SupportRequest } from '../domain/support-request.js';
+import { canTransition, type RequestStatus } from '../domain/request-lifecycle.js';
+import { partyOf } from '../deployments/deployment-parties.js';
 import { englandDate } from '../clock.js';
 import { deploymentStanding, type Step } from '../deployments/next-steps.js';
 import { daysDelivered, reportsFor } from '../deployments/visit-reports.js';
@@ -15,7 +17,7 @@ import { deploymentIdFor } from './decide-request.js';
 import { REQUEST_PROGRESS } from './request-progress.js';
 
 /** What a person can do on a request itself, beyond its deployment's steps. */
-export type RequestStep = 'decide' | 'close';
+export type RequestStep = 'decide' | 'withdraw' | 'close';
 
 /** One request (with its deployment, once matched) as this person should see it now. */
 export interface WorkItem {
@@ -40,6 +42,8 @@ export interface MyWork {
 }
 
 const SHOWN = 10;
+/** Requests whose journey is over: their items keep no step but reading the plan. */
+const ENDED: readonly RequestStatus[] = ['withdrawn', 'closed', 'declined', 'cancelled'];
 const OPEN_FOR_MANAGERS = ['submitted', 'matching', 'on-hold', 'proposed', 'accepted', 'planned', 'active', 'completed', 'evaluated'];
 
 /**
@@ -96,30 +100,44 @@ async function workItem(ctx: ServiceContext, person: Stored<Person>, request: St
     findRecord(ctx, request.allianceId, schoolId(request.schoolUrn), 'school'),
     deployment ? findRecord(ctx, request.allianceId, deployment.supporterId, 'person') : undefined,
     findRecord(ctx, request.allianceId, request.requesterId, 'person'),
-    deployment && ['active', 'completed', 'evaluated'].includes(deployment.status) ? reportsFor(ctx, request.allianceId, deployment.id) : [],
+    deployment && ['active', 'completed', 'evaluated', 'cancelled'].includes(deployment.status) ? reportsFor(ctx, request.allianceId, deployment.id) : [],
   ]);
   const delivered = daysDelivered(reports);
   const reported = new Set(reports.map((report) => report.visitDate));
   const base = { request, school, delivered, ...(supporter ? { supporterName: supporter.name } : {}) };
-  const manager = person.role === 'manager' || person.role === 'admin';
+  const own = requestSteps(person, request);
+  const viewPlan: Step[] = deployment?.plan && partyOf(person, deployment) ? ['viewPlan'] : [];
   // Delivered support ends with the manager closing the request, once the school has evaluated it.
-  if (manager && request.status === 'evaluated') {
-    const item: WorkItem = { ...base, ...(deployment ? { deployment } : {}), waitsFor: 'the alliance manager to close the request', waitsOn: ['the alliance manager'], steps: ['viewPlan', 'close'] };
+  if (request.status === 'evaluated') {
+    const item: WorkItem = { ...base, ...(deployment ? { deployment } : {}), waitsFor: 'the alliance manager to close the request', waitsOn: ['the alliance manager'], steps: [...viewPlan, ...own] };
     return { item, record: request, reported };
   }
-  // A deployment the supporter declined no longer speaks for the request: the request's own stage does.
-  if (deployment && deployment.status !== 'declined' && deployment.status !== 'cancelled') {
+  // While the request runs its deployment says where it stands, unless the supporter declined it;
+  // once the request has ended (withdrawn, closed) only its plan is left to read.
+  if (deployment && deployment.status !== 'declined' && deployment.status !== 'cancelled' && !ENDED.includes(request.status)) {
     const standing = deploymentStanding(person, deployment, delivered);
     const names = { supporter: supporter?.name ?? 'the supporter', school: requester?.name ?? 'the school', alliance: 'the alliance manager' };
-    return { item: { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: standing.steps }, record: deployment, reported };
+    return { item: { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: [...standing.steps, ...own] }, record: deployment, reported };
   }
   const progress = REQUEST_PROGRESS[request.status];
-  const decidable = request.status === 'matching' || request.status === 'on-hold';
   const item: WorkItem = {
     ...base,
+    ...(deployment && ENDED.includes(request.status) ? { deployment } : {}),
     waitsFor: progress.next,
     waitsOn: progress.waitsOn === 'manager' ? ['the alliance manager'] : [],
-    steps: manager && decidable ? ['decide'] : [],
+    steps: [...(ENDED.includes(request.status) ? viewPlan : []), ...own],
   };
   return { item, record: request, reported };
+}
+
+/** What this person can do on the request itself: decide it (manager), withdraw it (its school's head), close it (manager). */
+function requestSteps(person: Person, request: SupportRequest): RequestStep[] {
+  const manager = person.role === 'manager' || person.role === 'admin';
+  const kind = requestKind(request);
+  const ownSchool = person.role === 'head' && person.baseSchoolUrn === request.schoolUrn;
+  return [
+    ...(manager && (request.status === 'matching' || request.status === 'on-hold') ? ['decide' as const] : []),
+    ...(ownSchool && canTransition(request.status, 'withdrawn', kind) ? ['withdraw' as const] : []),
+    ...(manager && canTransition(request.status, 'closed', kind) ? ['close' as const] : []),
+  ];
 }

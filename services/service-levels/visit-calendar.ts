@@ -1,14 +1,9 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Deployment } from '../domain/deployment.js';
 
-/** Deployments whose remaining visits will not happen: they are sent as cancelled. */
-const ENDED = new Set<Deployment['status']>(['completed', 'evaluated', 'cancelled']);
-
 export interface CalendarOptions {
   /** The supported school, shown in each event. */
   schoolName?: string;
-  /** Visit dates already reported: they stay when the deployment ends early. */
-  reported?: ReadonlySet<string>;
   now: Date;
 }
 
@@ -16,7 +11,8 @@ export interface CalendarOptions {
  * The agreed plan's visits as an iCalendar file: one all-day event per visit, so Outlook and Google
  * add them to the supporter's and the head's calendars. The n-th visit keeps its UID whatever its
  * date, and SEQUENCE follows the plan's version, so importing a changed plan moves the events rather
- * than adding new ones; once the deployment ends, visits not made are sent again as cancelled.
+ * than adding new ones; once the deployment ends, the visits it records as not made
+ * (`cancelledVisits`, see visitsNotMade) are sent again as cancelled.
  * Holds no one's name, only the request reference and the school.
  */
 export function visitCalendar(deployment: Deployment, options: CalendarOptions): string {
@@ -27,10 +23,11 @@ export function visitCalendar(deployment: Deployment, options: CalendarOptions):
     method: ICalCalendarMethod.PUBLISH,
   });
   if (!plan || plan.status !== 'confirmed') return calendar.toString();
-  const ended = ENDED.has(deployment.status);
+  const ended = deployment.cancelledVisits !== undefined;
+  const cancelledVisits = new Set(deployment.cancelledVisits);
   const where = options.schoolName ? ` at ${options.schoolName}` : '';
   [...plan.visitDates].sort().forEach((visitDate, index) => {
-    const cancelled = ended && !options.reported?.has(visitDate);
+    const cancelled = cancelledVisits.has(visitDate);
     calendar.createEvent({
       id: `${deployment.id}-visit-${index + 1}@s2s-bot`,
       start: new Date(`${visitDate}T00:00:00Z`),

@@ -177,6 +177,22 @@ describe('security: who may do what (every action × every role, over /api/messa
       tookEffect: async (f) => (await request(f.requestId))?.status === 'declined',
     },
     {
+      name: 'withdraw a request with a reason',
+      allowed: ['head of the requesting school'],
+      place: 'personal',
+      state: 'proposed',
+      press: (f) => ({ verb: 'withdraw-request.submit', data: { formId: 'withdraw-request', requestId: f.requestId, reason: 'We found support in our trust.' } }),
+      tookEffect: async (f) => (await request(f.requestId))?.status === 'withdrawn',
+    },
+    {
+      name: 'close a request with a reason',
+      allowed: ['the manager'],
+      place: 'personal',
+      state: 'proposed',
+      press: (f) => ({ verb: 'close-request.submit', data: { formId: 'close-request', requestId: f.requestId, reason: 'The school no longer needs it.' } }),
+      tookEffect: async (f) => (await request(f.requestId))?.status === 'closed',
+    },
+    {
       name: 'put a request on hold',
       allowed: ['the manager'],
       place: 'brokerage',

@@ -21,7 +21,11 @@ export async function loadRequestCard(ctx: ServiceContext, request: SupportReque
     const who = deployment ? await findRecord(ctx, request.allianceId, deployment.supporterId, 'person') : undefined;
     if (deployment && who) lastDeclined = { deployment, supporterName: who.name };
   }
+  // Who withdrew or closed it, for the card's last line.
+  const ending = request.status === 'withdrawn' || request.status === 'closed' ? [...request.history].reverse().find((h) => h.to === request.status) : undefined;
+  const endedBy = ending ? await findRecord(ctx, request.allianceId, ending.by, 'person') : undefined;
   return buildRequestManagerCard(request, {
+    ...(ending ? { ended: { byName: endedBy?.name ?? 'someone no longer in the directory', at: ending.at, reason: ending.note ?? 'not given' } } : {}),
     school,
     requesterName: requester?.name,
     supporterName: supporter?.name,

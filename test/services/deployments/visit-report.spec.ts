@@ -57,8 +57,9 @@ describe('visit reports', () => {
     const { deployment } = await submitVisitReport(world.ctx, world.supporter, world.deployment.id, report('2027-01-11', { daysUsed: 2 }));
     assert.equal(deployment.status, 'completed');
     assert.equal(await requestStatus(), 'completed');
+    assert.deepEqual(deployment.cancelledVisits, ['2027-01-25'], 'the visit the days no longer need is cancelled');
     const told = (await outboxEvents(world)).filter((e) => e.kind === 'deploymentCompleted').map((e) => e.target);
-    assert.deepEqual(told.sort(), [world.head.id, 'managerChannel'].sort());
+    assert.deepEqual(told.sort(), [world.head.id, world.supporter.id, 'managerChannel'].sort());
   });
 
   it('lets the manager complete a deployment early, but not a head', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import ical from 'node-ical';
 import type { Deployment } from '../../../services/domain/deployment.js';
+import { visitsNotMade } from '../../../services/deployments/visits-not-made.js';
 import { visitCalendar } from '../../../services/service-levels/visit-calendar.js';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
@@ -48,8 +49,10 @@ describe('visit calendar (.ics)', () => {
     assert.ok(Object.values(after).every((e) => e.sequence === 2));
   });
 
-  it('cancels the visits not made when the deployment completes early', () => {
-    const events = parse(visitCalendar(deployment(['2026-12-21', '2027-01-11', '2027-01-25'], 2, 'completed'), { now: NOW, reported: new Set(['2026-12-21', '2027-01-11']) }));
+  it('cancels the visits the deployment records as not made when it completes early', () => {
+    const completed = deployment(['2026-12-21', '2027-01-11', '2027-01-25'], 2, 'completed');
+    completed.cancelledVisits = visitsNotMade(completed, [{ visitDate: '2026-12-21' }, { visitDate: '2027-01-11' }]);
+    const events = parse(visitCalendar(completed, { now: NOW }));
     assert.deepEqual(Object.values(events).map((e) => e.status), ['CONFIRMED', 'CONFIRMED', 'CANCELLED']);
     assert.ok(Object.values(events).every((e) => e.sequence === 3));
   });

@@ -4,6 +4,7 @@ import { schoolId, type School } from '../domain/school.js';
 import { requestKind, type SupportRequest } from '../domain/support-request.js';
 import { canTransition, type RequestStatus } from '../domain/request-lifecycle.js';
 import { partyOf } from '../deployments/deployment-parties.js';
+import { speaksForSchool } from './withdraw-request.js';
 import { englandDate } from '../clock.js';
 import { deploymentStanding, type Step } from '../deployments/next-steps.js';
 import { daysDelivered, reportsFor } from '../deployments/visit-reports.js';
@@ -105,7 +106,7 @@ async function workItem(ctx: ServiceContext, person: Stored<Person>, request: St
   const delivered = daysDelivered(reports);
   const reported = new Set(reports.map((report) => report.visitDate));
   const base = { request, school, delivered, ...(supporter ? { supporterName: supporter.name } : {}) };
-  const own = requestSteps(person, request);
+  const own = requestSteps(person, request, deployment);
   const viewPlan: Step[] = deployment?.plan && partyOf(person, deployment) ? ['viewPlan'] : [];
   // Delivered support ends with the manager closing the request, once the school has evaluated it.
   if (request.status === 'evaluated') {
@@ -130,14 +131,13 @@ async function workItem(ctx: ServiceContext, person: Stored<Person>, request: St
   return { item, record: request, reported };
 }
 
-/** What this person can do on the request itself: decide it (manager), withdraw it (its school's head), close it (manager). */
-function requestSteps(person: Person, request: SupportRequest): RequestStep[] {
+/** What this person can do on the request itself: decide it (manager), withdraw it (the school's head on it), close it (manager). */
+function requestSteps(person: Person, request: SupportRequest, deployment?: Deployment): RequestStep[] {
   const manager = person.role === 'manager' || person.role === 'admin';
   const kind = requestKind(request);
-  const ownSchool = person.role === 'head' && person.baseSchoolUrn === request.schoolUrn;
   return [
     ...(manager && (request.status === 'matching' || request.status === 'on-hold') ? ['decide' as const] : []),
-    ...(ownSchool && canTransition(request.status, 'withdrawn', kind) ? ['withdraw' as const] : []),
+    ...(speaksForSchool(person, request, deployment) && canTransition(request.status, 'withdrawn', kind) ? ['withdraw' as const] : []),
     ...(manager && canTransition(request.status, 'closed', kind) ? ['close' as const] : []),
   ];
 }

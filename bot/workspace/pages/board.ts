@@ -2,7 +2,9 @@ import { parseFormSubmission } from '../../../cards/form-definition.js';
 import { createDeclineForm } from '../../../cards/forms/decline-request.js';
 import { isPhase, PHASE_LABELS, PHASES, type Phase } from '../../../services/domain/phases.js';
 import { SPECIALISM_LABELS, SPECIALISMS, type Specialism } from '../../../services/domain/specialisms.js';
+import type { PlanParty } from '../../../services/domain/deployment-plan.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
+import { remindNow } from '../../../services/service-levels/remind-now.js';
 import { NotFoundError } from '../../../services/errors.js';
 import { decideRequest, type ManagerDecision } from '../../../services/requests/decide-request.js';
 import { loadPipeline, PIPELINE_STAGES, type PipelineFilters, type PipelineItem, type PipelineStage } from '../../../services/requests/pipeline.js';
@@ -15,7 +17,12 @@ const STAGE_LABELS: Record<PipelineStage, string> = {
   submitted: 'Submitted', matching: 'Waiting for a decision', 'on-hold': 'On hold', proposed: 'Proposed to a supporter',
   accepted: 'Accepted: plan to agree', planned: 'Planned', active: 'Visits under way', completed: 'Completed: evaluation due', evaluated: 'Evaluated',
 };
-const DONE: Record<string, string> = { approve: 'Approved', 'on-hold': 'Put on hold', decline: 'Declined' };
+const CARDS_UPDATE = 'The chat cards are being updated.';
+const DONE: Record<string, [string, string]> = {
+  approve: ['Approved', CARDS_UPDATE], 'on-hold': ['Put on hold', CARDS_UPDATE], decline: ['Declined', CARDS_UPDATE],
+  remind: ['Reminder sent', 'It reaches them in chat with the button for their next step.'],
+};
+const PARTY_NAMES: Record<PlanParty, string> = { supporter: 'the supporter', school: 'the school', alliance: 'the alliance' };
 
 function filtersFrom(query: URLSearchParams): PipelineFilters {
   const stage = query.get('stage');
@@ -34,7 +41,7 @@ export async function showBoard(ctx: PageContext, problem?: Html): Promise<PageR
   const filters = filtersFrom(ctx.query);
   const pipeline = await loadPipeline(ctx.deps.flows, ctx.person!.allianceId, filters);
   const done = ctx.query.get('done');
-  const banner = problem ?? (done && DONE[done] ? notice('ok', `${DONE[done]}: ${ctx.query.get('ref') ?? ''}. The chat cards are being updated.`) : '');
+  const banner = problem ?? (done && DONE[done] ? notice('ok', `${DONE[done][0]}: ${ctx.query.get('ref') ?? ''}. ${DONE[done][1]}`) : '');
   const filterForm = html`<form method="get" action="/workspace/board" class="filters" aria-label="Filter the pipeline">
   <div><label for="f-stage">Stage</label><select id="f-stage" name="stage"><option value="">All stages</option>${optionsOf(PIPELINE_STAGES.map((s) => [s, STAGE_LABELS[s]]), filters.stage)}</select></div>
   <div><label for="f-specialism">Specialism</label><select id="f-specialism" name="specialism"><option value="">All</option>${optionsOf(SPECIALISMS.map((s) => [s, SPECIALISM_LABELS[s]]), filters.specialism)}</select></div>
@@ -60,13 +67,18 @@ function requestCard(ctx: PageContext, item: PipelineItem): Html {
 <p>${r.need.length > 160 ? `${r.need.slice(0, 160)}…` : r.need}</p>
 <p class="muted">${r.daysWanted} days · ${item.localAuthority ?? 'local authority not known'} · asked by ${item.requesterName ?? 'someone no longer in the directory'} · <span${item.ageDays > 14 && decidable ? html` class="late"` : ''}>${item.ageDays} days old</span></p>
 ${item.supporterName ? html`<p>Supporter: ${item.supporterName}</p>` : ''}
+${item.waiting.due ? html`<p>Next step <span${item.waiting.overdue ? html` class="late"` : ''}>${item.waiting.due}</span>${item.waiting.remindable.length ? `, waiting on ${partyNames(item.waiting.remindable)}` : ''}</p>` : ''}
 ${decidable ? decisionForms(ctx, r) : ''}
+${item.waiting.remindable.length ? html`<form method="post" action="/workspace/board/requests/${encodeURIComponent(r.id)}/remind" class="actions">${csrfField(ctx)}<button type="submit" class="secondary">Remind ${partyNames(item.waiting.remindable)}</button></form>` : ''}
 </li>`;
 }
 
+const partyNames = (parties: readonly PlanParty[]) => parties.map((party) => PARTY_NAMES[party]).join(' and ');
+const csrfField = (ctx: PageContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
+
 function decisionForms(ctx: PageContext, r: SupportRequest): Html {
   const action = `/workspace/board/requests/${encodeURIComponent(r.id)}/decide`;
-  const csrf = html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
+  const csrf = csrfField(ctx);
   return html`<div class="actions">
 ${r.candidates.length ? html`<form method="post" action="${action}">${csrf}<input type="hidden" name="outcome" value="approve">
   <label for="cand-${r.id}">Candidate</label>
@@ -99,4 +111,10 @@ export async function decideOnBoard(ctx: PageContext): Promise<PageResult> {
   }
   await decideRequest(ctx.deps.flows, ctx.person!, requestId, decision);
   return { kind: 'redirect', to: `/workspace/board?done=${decision.outcome}&ref=${encodeURIComponent(request.reference)}` };
+}
+
+/** Reminds whoever the request waits on now, with the same nudge card the service levels send. */
+export async function remindFromBoard(ctx: PageContext): Promise<PageResult> {
+  const { reference } = await remindNow(ctx.deps.flows, ctx.person!, String(ctx.req.params.id ?? ''));
+  return { kind: 'redirect', to: `/workspace/board?done=remind&ref=${encodeURIComponent(reference)}` };
 }

@@ -1,5 +1,5 @@
 import type { PageHandler } from '../respond.js';
-import { decideOnBoard, showBoard } from './board.js';
+import { decideOnBoard, remindFromBoard, showBoard } from './board.js';
 import { showCapacity } from './capacity.js';
 import { downloadImpact, showImpact } from './impact.js';
 import { sendNotificationAgain, showDeliveryProblems } from './delivery.js';
@@ -20,6 +20,7 @@ export interface ManagerPage {
 export const WORKSPACE_PAGES: readonly ManagerPage[] = [
   { method: 'get', path: '/workspace/board', handler: (ctx) => showBoard(ctx) },
   { method: 'post', path: '/workspace/board/requests/:id/decide', handler: decideOnBoard },
+  { method: 'post', path: '/workspace/board/requests/:id/remind', handler: remindFromBoard },
   { method: 'get', path: '/workspace/directory', handler: showDirectory },
   { method: 'post', path: '/workspace/directory/rates', handler: saveDayRate },
   { method: 'get', path: '/workspace/directory/person', handler: showPersonForm },

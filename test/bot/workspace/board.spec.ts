@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
+import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import { textOf } from '../../helpers/fake-bot-connector.js';
 import { BROKERAGE_CHANNEL, TeamsHarness } from '../../helpers/teams-harness.js';
 import { WorkspaceClient } from '../../helpers/workspace-client.js';
@@ -33,6 +34,8 @@ describe('workspace: pipeline board', function () {
     assert.match(board.html, /Waiting for a decision \(2\)/);
     assert.match(board.html, /S2S-2026-0001: /);
     assert.match(board.html, /3 days old/);
+    // Asked on Mon 23 Nov; a decision is due in 2 working days, so on Thu 26 Nov it is a day late.
+    assert.match(board.html, /Next step <span class="late">1 day overdue<\/span><\/p>/);
     const filtered = await manager.get('/workspace/board?stage=on-hold');
     assert.doesNotMatch(filtered.html, /S2S-2026-0001/);
     assert.match(filtered.html, /On hold \(0\)/);
@@ -64,6 +67,25 @@ describe('workspace: pipeline board', function () {
     const again = await manager.post(`/workspace/board/requests/${request!.id}/decide`, { outcome: 'on-hold' });
     assert.equal(again.status, 409);
     assert.match(again.html, /Helen Carter already decided this request/);
+  });
+
+  it('shows when the supporter must answer, and reminds them from the board once a day', async () => {
+    const [proposed, waiting] = await requests();
+    const board = await manager.get('/workspace/board');
+    assert.match(board.html, /Next step <span>due Tue 1 Dec<\/span>, waiting on the supporter/);
+    const reminded = await manager.post(`/workspace/board/requests/${proposed!.id}/remind`, {});
+    assert.equal(reminded.status, 303);
+    assert.match(reminded.location!, /done=remind&ref=S2S-2026-0001/);
+    const outbox = await harness.app.store.query<OutboxMessage>(DEMO_ALLIANCE_ID, { type: 'outbox' });
+    const nudges = outbox.filter((m) => m.event.kind === 'serviceLevelNudge');
+    assert.deepEqual(nudges.map((m) => m.target), [{ kind: 'person', personId: proposed!.matchedSupporterId }]);
+    await manager.get('/workspace/board');
+    const again = await manager.post(`/workspace/board/requests/${proposed!.id}/remind`, {});
+    assert.equal(again.status, 409);
+    assert.match(again.html, /S2S-2026-0001 was reminded less than a day ago/);
+    const own = await manager.post(`/workspace/board/requests/${waiting!.id}/remind`, {});
+    assert.equal(own.status, 409);
+    assert.match(own.html, /waiting on nobody but the alliance/);
   });
 
   it('puts a request on hold, then declines it with a reason', async () => {

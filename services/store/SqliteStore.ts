@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConcurrencyError, DuplicateError, NotFoundError } from '../errors.js';
 import { addStoreCharge } from './request-charge.js';
@@ -53,10 +53,13 @@ export class SqliteStore implements DocumentStore {
   private readonly db: Database.Database;
   /** Statements are prepared once per SQL text and reused: preparing costs more than running a point read. */
   private readonly prepared = new Map<string, Database.Statement<unknown[], unknown>>();
+  /** The file as opened: a path that no longer leads to it means the store writes where nobody will read. */
+  private readonly opened?: Stats;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
+    if (path !== ':memory:') this.opened = statSync(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     // Deleted and overwritten content is zeroed in the file, so an erased person leaves no old bytes behind.
@@ -173,6 +176,12 @@ export class SqliteStore implements DocumentStore {
 
   async health(): Promise<StoreHealth> {
     try {
+      if (this.opened) {
+        const now = statSync(this.path, { throwIfNoEntry: false });
+        if (!now || now.ino !== this.opened.ino || now.dev !== this.opened.dev) {
+          return { ok: false, kind: 'sqlite', detail: `${this.path} was moved, replaced or deleted while the bot had it open; restart the bot` };
+        }
+      }
       // quick_check reads every page's structure (not the index contents): cheap, and it notices a damaged file.
       const problems = this.db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
       if (problems[0]?.quick_check !== 'ok') return { ok: false, kind: 'sqlite', detail: problems.map((p) => p.quick_check).join('; ') };

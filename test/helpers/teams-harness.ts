@@ -6,6 +6,7 @@ import { startApp, type RunningApp } from '../../bot/app.js';
 import { fixedClock } from '../../services/clock.js';
 import { loadConfig } from '../../services/config/config.js';
 import type { DocumentStore } from '../../services/store/document-store.js';
+import type { Logger } from '../../services/logger.js';
 import { SqliteStore } from '../../services/store/SqliteStore.js';
 import { FakeBotConnector } from './fake-bot-connector.js';
 
@@ -38,6 +39,8 @@ export class TeamsHarness {
   app!: RunningApp;
   /** More settings for the bot (e.g. Teams SSO for the workspace), set before start(). */
   env: NodeJS.ProcessEnv = {};
+  /** Silent unless a test wants to read what the bot logs. */
+  logger: Logger = pino({ level: 'silent' });
   private dir = '';
 
   /** `openStore` swaps the SQLite file for another store (e.g. Cosmos); it gets the temporary SQLite path. */
@@ -63,7 +66,7 @@ export class TeamsHarness {
   private async boot(): Promise<void> {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: join(this.dir, 's2s.db'), LOG_LEVEL: 'silent', SCHEDULER: 'off', ...this.env });
     const store = await this.openStore(join(this.dir, 's2s.db'));
-    this.app = await startApp(config, { store, clock: this.clock, logger: pino({ level: 'silent' }), startOutbox: false });
+    this.app = await startApp(config, { store, clock: this.clock, logger: this.logger, startOutbox: false });
   }
 
   async stop(): Promise<void> {

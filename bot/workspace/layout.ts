@@ -20,6 +20,7 @@ const MANAGER_NAV: ReadonlyArray<[string, string]> = [
   ['/workspace/impact', 'Impact'],
   ['/workspace/finance', 'Finance'],
   ['/workspace/delivery', 'Delivery problems'],
+  ['/workspace/membership', 'Requests to join'],
 ];
 
 function isManager(person: Person | undefined): boolean {

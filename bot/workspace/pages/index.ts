@@ -1,6 +1,7 @@
 import type { PageHandler } from '../respond.js';
 import { decideOnBoard, remindFromBoard, showBoard } from './board.js';
 import { showCapacity } from './capacity.js';
+import { decideMembershipOnPage, showMembership } from './membership.js';
 import { downloadImpact, showImpact } from './impact.js';
 import { sendNotificationAgain, showDeliveryProblems } from './delivery.js';
 import { saveDayRate, showDirectory } from './directory.js';
@@ -29,6 +30,8 @@ export const WORKSPACE_PAGES: readonly ManagerPage[] = [
   { method: 'post', path: '/workspace/directory/import', handler: previewImport, upload: true },
   { method: 'post', path: '/workspace/directory/import/confirm', handler: confirmImport, upload: true },
   { method: 'get', path: '/workspace/capacity', handler: showCapacity },
+  { method: 'get', path: '/workspace/membership', handler: (ctx) => showMembership(ctx) },
+  { method: 'post', path: '/workspace/membership/:id/decide', handler: decideMembershipOnPage },
   { method: 'get', path: '/workspace/impact', handler: showImpact },
   { method: 'get', path: '/workspace/impact.csv', handler: downloadImpact },
   { method: 'get', path: '/workspace/finance', handler: showFinance },

@@ -6,6 +6,8 @@ import { assertAccessible as assertAccessibleAt, DESKTOP, launchChromium, screen
 import { textOf } from '../../helpers/fake-bot-connector.js';
 import { BROKERAGE_CHANNEL, personalChat, TeamsHarness } from '../../helpers/teams-harness.js';
 import { signInLinkPath } from '../../helpers/workspace-client.js';
+import { setJoiningSettings } from '../../../services/membership/joining-settings.js';
+import { requestToJoin } from '../../../services/membership/request-to-join.js';
 import { HEAD, linkBrokerageChannel, submitRequestInTeams } from '../../helpers/workspace-fixtures.js';
 
 // The real pages in headless Chromium: sign in, act on the board, and check every page with axe-core.
@@ -143,6 +145,23 @@ describe('workspace in a browser', function () {
       await assertAccessible(name);
       await screenshot(page, name);
     }
+  });
+
+  it('approves a school that asked to join', async () => {
+    const ctx = { store: harness.app.store, clock: harness.clock };
+    await setJoiningSettings(ctx, DEMO_ALLIANCE_ID, { listed: true, memorandum: 'Member schools share expertise and pay the agreed day rates.' });
+    await requestToJoin(ctx, { channel: 'teams', userId: 'aad-willow-head', address: { conversation: { id: 'a:willow' } } }, DEMO_ALLIANCE_ID, {
+      school: { urn: '990077', name: 'Willow Primary School', phase: 'primary', localAuthority: 'Worcestershire', postcode: 'WR2 4AA' },
+      headName: 'Wendy Willow', email: 'wendy@willow.example', memorandumAcknowledged: true,
+    }, 'wendy@willow.example');
+    await signInAsManager();
+    await page.getByRole('link', { name: 'Requests to join' }).click();
+    await assertAccessible('requests to join');
+    await screenshot(page, 'membership');
+    await page.getByRole('button', { name: 'Approve Willow Primary School' }).click();
+    await page.waitForURL(/done=approve/);
+    assert.match(await page.getByRole('status').innerText(), /Approved: the school and its head are in the directory/);
+    assert.match(await page.getByRole('region', { name: 'Recent decisions' }).innerText(), /Willow Primary School \(URN 990077\)\s+Wendy Willow\s+Joined/);
   });
 
   it('reads without JavaScript', async () => {

@@ -1,0 +1,64 @@
+import { parseFormSubmission } from '../../../cards/form-definition.js';
+import { createDeclineForm } from '../../../cards/forms/decline-request.js';
+import { showDate } from '../../../cards/uk-date.js';
+import { PHASE_LABELS } from '../../../services/domain/phases.js';
+import type { MembershipRequest } from '../../../services/domain/membership.js';
+import { decideMembership, type MembershipAnswer } from '../../../services/membership/decide-membership.js';
+import { listMembershipRequests } from '../../../services/membership/list-membership-requests.js';
+import { getRecord } from '../../../services/store/get-record.js';
+import { html, type Html } from '../html.js';
+import { notice } from '../layout.js';
+import type { PageContext, PageResult } from '../respond.js';
+import { scrollingTable } from './form-parts.js';
+
+const DONE: Record<string, string> = { approve: 'Approved: the school and its head are in the directory, and the head is told', decline: 'Declined: the head is told why' };
+
+/** Schools asking to join the alliance: approve or decline each, as in the brokerage channel. */
+export async function showMembership(ctx: PageContext, problem?: Html): Promise<PageResult> {
+  const requests = await listMembershipRequests(ctx.deps.flows, ctx.person!);
+  const done = ctx.query.get('done');
+  const banner = problem ?? (done && DONE[done] ? notice('ok', `${DONE[done]}. (${ctx.query.get('school') ?? ''})`) : '');
+  const closed = requests.joiningOpen ? '' : html`<p>Schools cannot ask to join from the bot: the alliance is not listed for joining. Your administrator sets that, and the memorandum of understanding, with <code>npx s2s alliance joining</code>.</p>`;
+  const waiting = requests.pending.length
+    ? html`<ul class="cards">${requests.pending.map((request) => requestCard(ctx, request))}</ul>`
+    : html`<p>No school is waiting to join.</p>`;
+  const decided = requests.decided.length ? scrollingTable('Recent decisions', html`<table><thead><tr><th scope="col">School</th><th scope="col">Head</th><th scope="col">Decision</th><th scope="col">By</th><th scope="col">On</th></tr></thead>
+<tbody>${requests.decided.map((r) => html`<tr><th scope="row">${r.school.name} (URN ${r.school.urn})</th><td>${r.headName}</td><td>${r.status === 'approved' ? 'Joined' : html`Declined: ${r.decision?.reason ?? ''}`}</td><td>${r.decision?.byName ?? ''}</td><td>${r.decision ? showDate(r.decision.at.slice(0, 10)) : ''}</td></tr>`)}</tbody></table>`) : html`<p>None yet.</p>`;
+  return ctx.page('Requests to join', '/workspace/membership', html`${banner}${closed}<h2>Waiting for a decision (${requests.pending.length})</h2>${waiting}<h2>Recent decisions</h2>${decided}`);
+}
+
+function requestCard(ctx: PageContext, request: MembershipRequest & { sawCurrentMemorandum: boolean }): Html {
+  const action = `/workspace/membership/${encodeURIComponent(request.id)}/decide`;
+  const csrf = html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
+  const { school } = request;
+  return html`<li class="card" id="${request.id}">
+<h3>${school.name}</h3>
+<p>URN ${school.urn} · ${PHASE_LABELS[school.phase]}${school.localAuthority ? ` · ${school.localAuthority}` : ''}${school.postcode ? ` · ${school.postcode}` : ''}${school.trust ? ` · ${school.trust}` : ''}</p>
+<p>Head: ${request.headName}, ${request.email} <span class="muted">(${request.emailConfirmedByChannel ? `confirmed by ${request.requester.channel === 'teams' ? 'Teams' : 'Slack'}` : 'typed in: check it before approving'})</span></p>
+<p class="muted">Asked on ${showDate(request.createdAt.slice(0, 10))}; ${request.sawCurrentMemorandum ? 'acknowledged the memorandum of understanding' : 'acknowledged an earlier version of the memorandum'}.</p>
+<div class="actions">
+<form method="post" action="${action}">${csrf}<input type="hidden" name="outcome" value="approve"><button type="submit">Approve ${school.name}</button></form>
+<details><summary>Decline…</summary><form method="post" action="${action}">${csrf}<input type="hidden" name="outcome" value="decline">
+  <label for="reason-${request.id}">Reason (the head will see it)</label><textarea id="reason-${request.id}" name="reason" rows="3" required minlength="5" maxlength="500"></textarea>
+  <button type="submit" class="danger">Decline ${school.name}</button></form></details>
+</div>
+</li>`;
+}
+
+/** Approve or decline: the same service and decline form schema as the brokerage channel's card. */
+export async function decideMembershipOnPage(ctx: PageContext): Promise<PageResult> {
+  const request = await getRecord(ctx.deps.flows, ctx.person!.allianceId, String(ctx.req.params.id ?? ''), 'membershipRequest');
+  let answer: MembershipAnswer;
+  if (ctx.body.outcome === 'approve') answer = { outcome: 'approve' };
+  else {
+    const form = createDeclineForm({ purpose: 'membership', subject: request.school.name });
+    const parsed = parseFormSubmission(form, { reason: String(ctx.body.reason ?? '') });
+    if (!parsed.ok) {
+      const page = await showMembership(ctx, notice('error', `Nothing was changed. The reason to decline ${request.school.name}: ${parsed.problems.map((p) => p.message).join(' ')}`));
+      return page.kind === 'page' ? { ...page, status: 400 } : page;
+    }
+    answer = { outcome: 'decline', reason: parsed.value.reason };
+  }
+  await decideMembership(ctx.deps.flows, ctx.person!, request.id, answer);
+  return { kind: 'redirect', to: `/workspace/membership?done=${answer.outcome}&school=${encodeURIComponent(request.school.name)}` };
+}

@@ -4,8 +4,9 @@ import type { SupportRequest } from '../../../services/domain/support-request.js
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import { executeActions } from '../../helpers/card-actions.js';
 import { cardOf, textOf, type RecordedCall } from '../../helpers/fake-bot-connector.js';
-import { personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
 import { personIdOf } from '../../helpers/person-ids.js';
+import { refusedButtons } from '../../helpers/button-probe.js';
 
 const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
 const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
@@ -35,11 +36,23 @@ for (const notifications of ['failing with 404', 'working'] as const) {
       lastCard = value && typeof value === 'object' ? value as Record<string, unknown> : last ? cardOf(last) : undefined;
     };
     let toldWhatTheyMissed = 0;
+    /** Every button shown in the walk, pressed by whoever saw it on a copy of the store: those refused. */
+    const refused: string[] = [];
+    let probed = 0;
+    async function probe(user: TeamsUser, card: unknown) {
+      const buttons = executeActions(card).map((b) => ({ actionId: b.verb, title: b.title, data: b.data }));
+      probed += buttons.length;
+      const email = Object.values(DEMO_IDENTITIES).find((identity) => identity.teamsAadObjectId === user.aadObjectId)!.email;
+      for (const refusal of await refusedButtons(harness.sqlitePath, harness.clock, await personIdOf(harness.app.store, email), buttons)) {
+        refused.push(`${user.name} / ${refusal}`);
+      }
+    }
     async function say(user: TeamsUser, text: string) {
       harness.connector.clear();
       await harness.say(user, text);
       if (harness.connector.posted(personalChat(user).conversationId).some((c) => textOf(c).includes('While you were away'))) toldWhatTheyMissed += 1;
       remember(undefined, user);
+      await probe(user, lastCard);
     }
     async function press(user: TeamsUser, title: string, values: Record<string, unknown> = {}) {
       const buttons = executeActions(lastCard);
@@ -49,6 +62,7 @@ for (const notifications of ['failing with 404', 'working'] as const) {
       const response = await harness.press(user, found.verb, { ...found.data, ...values }, 'card-1');
       assert.equal(response.status, 200);
       remember(response.body, user);
+      await probe(user, lastCard);
       return response;
     }
     /** Opens "my work", presses a button there; forms are submitted with `values`. */
@@ -62,8 +76,14 @@ for (const notifications of ['failing with 404', 'working'] as const) {
     /** The outbox's proactive messages; with 404s, every one to a personal chat is refused. */
     async function deliver() {
       if (notifications === 'failing with 404') harness.connector.refusePosts = (conversationId) => conversationId.startsWith('a:personal-');
+      harness.connector.clear();
       await harness.app.outbox.runOnce();
       harness.connector.refusePosts = () => false;
+      // What each person was sent, as they see it now.
+      for (const user of [manager, head, supporter]) {
+        for (const call of harness.connector.posted(personalChat(user).conversationId)) await probe(user, cardOf(call));
+      }
+      for (const call of harness.connector.posted(BROKERAGE_CHANNEL.conversationId)) await probe(manager, cardOf(call));
     }
 
     it('walks head → manager → supporter → plan → visit → completion → evaluation → close', async () => {
@@ -109,6 +129,9 @@ for (const notifications of ['failing with 404', 'working'] as const) {
       // The reason comes prefilled for evaluated support; Teams sends the inputs' values with the press.
       await fromMyWork(manager, 'Close', { reason: 'Support delivered and evaluated.' });
       assert.equal((await request()).status, 'closed');
+
+      assert.ok(probed > 30, `the walk showed buttons (${probed})`);
+      assert.deepEqual(refused, [], 'every button shown was accepted when its viewer pressed it');
 
       const outbox = await harness.app.store.query<OutboxMessage>(DEMO_ALLIANCE_ID, { type: 'outbox' });
       const missed = outbox.filter((m) => m.target.kind === 'person' && (m.status === 'failed' || m.deliveredOnReturn));

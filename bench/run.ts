@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchBackground } from './background.bench.js';
+import { benchDigestReads } from './digest-reads.bench.js';
 import { benchMatching, type BenchRow } from './matching.bench.js';
 import { benchMemory } from './memory.bench.js';
 import { describeMachine, formatMarkdown, formatTable, type ReportRow } from './report.js';
@@ -96,6 +97,7 @@ process.stderr.write('matching…\n');
 rows.push(...matchingRows(await benchMatching(), 'matching'));
 process.stderr.write('digest…\n');
 rows.push(...(await digestRows()));
+rows.push(...(await benchDigestReads()));
 process.stderr.write('background work…\n');
 rows.push(...(await benchBackground()));
 process.stderr.write(`memory with ${people.toLocaleString('en-GB')} people…\n`);
@@ -147,6 +149,9 @@ Produced by \`npm run bench\` (bench/run.ts) on ${machine.date}. Re-run it to re
   a fresh child process starts the bot on that file and runs ${memory.turns} search, my-requests and help turns at 5 conversations, sampling
   \`process.memoryUsage().rss\` every 10 ms. The bot runs under tsx, as \`npm start\` does.
 - Matching: \`bench/matching.bench.ts\` (the pure ranking core on synthetic directories).
+- Digest reads: \`bench/digest-reads.bench.ts\` stores an alliance with the same week of work at every size and 1,000 / 10,000 /
+  100,000 past deployments with their requests (BENCH_DIGEST_SIZES), stores the week before's digest, then counts what two
+  instances' Monday ticks and the outbox's render read through a counting store around SQLite.
 - Turn cost: \`bench/turn-cost.bench.ts\` generates one alliance per size with \`scripts/generate-directory.ts\` (supporters,
   schools with a head each, three years of requests, deployments, visit reports and evaluations) into SQLite, starts the bot
   on it behind a counting store and posts each intent over HTTP as the generated head or manager: one unmeasured turn, then

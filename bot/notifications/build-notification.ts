@@ -5,7 +5,7 @@ import { schoolId, type School } from '../../services/domain/school.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import type { NotificationEvent, NotificationTarget } from '../../services/notifications/notification.js';
 import type { ServiceContext } from '../../services/service-context.js';
-import { computeDigest } from '../../services/digest/compute-digest.js';
+import { weeklyDigestOnce } from '../../services/digest/digest-once.js';
 import { loadRequestCard } from '../views/loaders/load-request-card.js';
 import { buildDiagnosticReportCard } from '../views/diagnostic-report-card.js';
 import { buildDigestCard } from '../views/digest-card.js';
@@ -89,7 +89,7 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
     case 'serviceLevelEscalation':
       return buildServiceLevelNotification(ctx, allianceId, event);
     case 'weeklyDigest':
-      return buildDigestCard(await computeDigest(ctx, event.allianceId, event.week));
+      return buildDigestCard(await weeklyDigestOnce(ctx, event.allianceId, event.week));
     default:
       return undefined;
   }

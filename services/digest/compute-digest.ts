@@ -1,6 +1,5 @@
 import type { Alliance } from '../domain/alliance.js';
 import type { AuditEntry } from '../domain/audit.js';
-import type { Deployment } from '../domain/deployment.js';
 import { SPECIALISM_LABELS, type Specialism } from '../domain/specialisms.js';
 import { requestKind, type SupportRequest } from '../domain/support-request.js';
 import { countDirectContacts } from '../contacts/record-direct-contact.js';
@@ -9,11 +8,13 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 import { digestNames } from './digest-names.js';
 import { loadDigestRecords, type DigestRecords } from './digest-records.js';
-import { DIGEST_TIME_ZONE, parseIsoWeek } from './iso-week.js';
+import { DIGEST_TIME_ZONE, parseIsoWeek, previousIsoWeek } from './iso-week.js';
 import { termOf } from './school-term.js';
 import { slippingItems } from './slipping.js';
+import { readStoredDigest } from './stored-digest.js';
+import { round, termCostedDeployments, termSpend, type CostedDeployment } from './term-spend.js';
 import { upcomingVisits } from './upcoming-visits.js';
-import type { SpecialismCount, SpecialismSpend, WeeklyDigest } from './weekly-digest.js';
+import type { SpecialismCount, WeeklyDigest } from './weekly-digest.js';
 
 const MATCHES_SHOWN = 10;
 const WAITING_SHOWN = 5;
@@ -25,6 +26,14 @@ const DAY_MS = 86_400_000;
  * deployments count by their current status.
  */
 export async function computeDigest(ctx: ServiceContext, allianceId: string, isoWeek: string, options: { timeZone?: string } = {}): Promise<WeeklyDigest> {
+  return (await computeWeek(ctx, allianceId, isoWeek, options)).digest;
+}
+
+/**
+ * The digest, with the term's costed deployments it counted (kept with a stored digest for the next
+ * week). Reads the week's changes, the work in hand and the previous week's stored digest.
+ */
+export async function computeWeek(ctx: ServiceContext, allianceId: string, isoWeek: string, options: { timeZone?: string } = {}): Promise<{ digest: WeeklyDigest; termCosted: CostedDeployment[] }> {
   const zone = options.timeZone ?? DIGEST_TIME_ZONE;
   const week = parseIsoWeek(isoWeek, zone);
   const now = ctx.clock.now();
@@ -34,7 +43,13 @@ export async function computeDigest(ctx: ServiceContext, allianceId: string, iso
   const asOf = new Date(Math.min(now.getTime(), week.end.getTime()));
   const term = termOf(new Date(week.end.getTime() - 1), zone);
   const names = digestNames(ctx, allianceId);
-  const records = await loadDigestRecords(ctx.store, allianceId, { start: week.start, end: week.end, termStart: term.start, asOf });
+  const [records, previous] = await Promise.all([
+    loadDigestRecords(ctx.store, allianceId, week),
+    readStoredDigest(ctx.store, allianceId, previousIsoWeek(week.start, zone)),
+  ]);
+  // The previous week's list holds this term's deployments only if it was counted in the same calendar and term.
+  const earlier = previous?.digest.timeZone === zone && previous.digest.term.name === term.name ? previous.termCosted : undefined;
+  const termCosted = await termCostedDeployments(ctx.store, allianceId, term, earlier, records.changedDeployments, records.requests);
   const period = { from: week.start.toISOString(), to: week.end.toISOString() };
   const [diagnostics, contacts] = await Promise.all([countDiagnostics(ctx, allianceId, period), countDirectContacts(ctx, allianceId, period)]);
   const supportCreated = records.created.filter((request) => requestKind(request) === 'support');
@@ -87,11 +102,11 @@ export async function computeDigest(ctx: ServiceContext, allianceId: string, iso
     evaluations: { count: evaluated.length, ...(ratings.length ? { averageRating: round(ratings.reduce((a, b) => a + b, 0) / ratings.length) } : {}) },
     visits: await upcomingVisits(records.underWay, week.lastDay, names),
     slipping: await slippingItems(ctx, allianceId, asOf),
-    term: { name: term.name, firstDay: term.firstDay, lastDay: term.lastDay, ...termSpend(records) },
+    term: { name: term.name, firstDay: term.firstDay, lastDay: term.lastDay, ...termSpend(termCosted, asOf.toISOString()) },
   };
   const quiet = [digest.newRequests.count, digest.diagnostics.requested, digest.diagnostics.reported, digest.directContacts, digest.matchesMade.count, digest.evaluations.count, digest.waitingForMatch.count,
     digest.waitingForMatch.onHold, digest.visits.thisWeek, digest.visits.nextWeek, digest.slipping.count].every((count) => count === 0);
-  return { ...digest, quiet };
+  return { digest: { ...digest, quiet }, termCosted };
 }
 
 function isStatus(entry: AuditEntry, to: string): boolean {
@@ -108,27 +123,4 @@ function countBySpecialism(requests: SupportRequest[]): SpecialismCount[] {
   for (const request of requests) counts.set(request.specialisms[0], (counts.get(request.specialisms[0]) ?? 0) + 1);
   return [...counts].map(([specialism, count]) => ({ specialism, label: SPECIALISM_LABELS[specialism], count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-}
-
-function termSpend(records: DigestRecords): { deployments: number; days: number; cost: number; bySpecialism: SpecialismSpend[] } {
-  const groups = new Map<string, SpecialismSpend>();
-  for (const deployment of records.costed) {
-    // Diagnostic visits are spend of their own kind, whatever concerns the head named.
-    const diagnostic = deployment.kind === 'diagnostic';
-    const specialism = diagnostic ? undefined : records.requests.get(deployment.requestId)?.specialisms[0];
-    const key = diagnostic ? 'diagnostic' : specialism ?? '';
-    const label = diagnostic ? 'Diagnostic visits' : specialism ? SPECIALISM_LABELS[specialism] : 'Not recorded';
-    const group = groups.get(key) ?? groups.set(key, { ...(specialism ? { specialism } : {}), label, deployments: 0, days: 0, cost: 0 }).get(key)!;
-    group.deployments += 1;
-    group.days += deployment.daysCommitted;
-    group.cost += deployment.daysCommitted * deployment.dayRate;
-  }
-  const bySpecialism = [...groups.values()].map((g) => ({ ...g, days: round(g.days), cost: round(g.cost) }))
-    .sort((a, b) => b.cost - a.cost || a.label.localeCompare(b.label));
-  const total = (pick: (deployment: Deployment) => number) => round(records.costed.reduce((sum, d) => sum + pick(d), 0));
-  return { deployments: records.costed.length, days: total((d) => d.daysCommitted), cost: total((d) => d.daysCommitted * d.dayRate), bySpecialism };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors.js';
 import { enqueueNotifications } from '../notifications/enqueue.js';
 import type { ServiceContext } from '../service-context.js';
 import { claimDigest, markDigestPosted } from './digest-lease.js';
+import { weeklyDigestOnce } from './digest-once.js';
 import { parseIsoWeek } from './iso-week.js';
 
 export type DigestPostOutcome =
@@ -22,8 +23,8 @@ export interface DigestPost {
 
 /**
  * Posts an alliance's digest for `week` once, however many instances try: claim the week's lease,
- * write one outbox message to the manager channel with an id derived from alliance and week, mark
- * the lease posted. A crash after the claim is retried by a later tick once the lease expires; a
+ * compute and store the digest, write one outbox message to the manager channel with an id derived
+ * from alliance and week (the outbox posts the stored digest), mark the lease posted. A crash after the claim is retried by a later tick once the lease expires; a
  * crash after writing the message writes the same message again, which adds nothing.
  */
 export async function postWeeklyDigest(ctx: ServiceContext, allianceId: string, week: string, holder: string): Promise<DigestPost> {
@@ -36,6 +37,7 @@ export async function postWeeklyDigest(ctx: ServiceContext, allianceId: string, 
   if (!claim.claimed) {
     return { allianceId, week, outcome: claim.why === 'posted' ? 'already-posted' : 'claimed-elsewhere', ...(claim.lease.outboxId ? { outboxId: claim.lease.outboxId } : {}) };
   }
+  await weeklyDigestOnce(ctx, allianceId, week);
   const [outboxId] = await enqueueNotifications(ctx, allianceId, { key: `weeklyDigest#${allianceId}#${week}` }, [
     { target: { kind: 'managerChannel' }, event: { kind: 'weeklyDigest', allianceId, week } },
   ]);

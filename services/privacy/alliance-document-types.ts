@@ -6,7 +6,7 @@
  */
 export const ALLIANCE_DOCUMENT_TYPES = [
   'alliance', 'school', 'person', 'supportRequest', 'deployment', 'visitReport', 'evaluation',
-  'outbox', 'postedCard', 'audit', 'conversationLink', 'counter', 'digestLease',
+  'outbox', 'postedCard', 'audit', 'conversationLink', 'counter', 'digestLease', 'weeklyDigest',
   'diagnosticReport', 'directContact', 'membershipRequest', 'allianceChoice', 'signInLink', 'directoryVersion',
 ] as const;
 

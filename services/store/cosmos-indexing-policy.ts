@@ -2,13 +2,14 @@ import type { IndexingPolicy } from '@azure/cosmos';
 
 /**
  * Free text the bot never filters or sorts on: needs, outcomes, reports, evaluations, histories,
- * plans, card snapshots and channel addresses. Leaving them out of the index makes every write of
+ * plans, card snapshots, channel addresses and stored digests. Leaving them out of the index makes every write of
  * those documents cheaper (Cosmos charges writes by the index terms they touch) and costs no query.
  */
 const FREE_TEXT = [
   '/need/?', '/outcomes/?', '/ofstedContext/?', '/declineReason/?',
   '/activities/?', '/nextSteps/?', '/progress/*', '/overall/?', '/objectives/*', '/objectiveTexts/*',
   '/history/*', '/plan/*', '/candidates/*', '/address/*', '/managerChannel/*', '/event/*', '/people/*',
+  '/digest/*', '/termCosted/*',
 ];
 
 /**

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../services/logger.js';
 import { ReminderScheduler } from '../services/deployments/ReminderScheduler.js';
 import { DigestScheduler } from '../services/digest/digest-scheduler.js';
 import { OutboxDelivery } from '../services/notifications/OutboxDelivery.js';
+import { BackgroundBroker } from '../services/requests/BackgroundBroker.js';
 import type { DocumentStore } from '../services/store/document-store.js';
 import { meterTurn } from '../services/store/request-charge.js';
 import { openStore } from '../services/store/open-store.js';
@@ -28,11 +29,18 @@ export interface AppOverrides {
   logger?: Logger;
   /** Tests drive delivery (`outbox.runOnce()`) and the digest themselves: no background loops. */
   startOutbox?: boolean;
+  /**
+   * New requests are brokered after the head's turn (the default with the background loops on);
+   * false brokers them inside the turn, as tests that drive the outbox themselves expect.
+   */
+  brokerInBackground?: boolean;
 }
 
 export interface RunningApp extends RunningServer {
   store: DocumentStore;
   outbox: OutboxDelivery;
+  /** Present when new requests are brokered after the turn: `idle()` waits for them. */
+  broker?: BackgroundBroker;
   seeded: boolean;
 }
 
@@ -67,6 +75,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     savedConversations: new Set(),
     workspaceUrl: config.workspace.publicUrl,
   };
+  const broker = (overrides.brokerInBackground ?? overrides.startOutbox !== false) ? new BackgroundBroker(flows, logger) : undefined;
+  if (broker) flows.brokerSoon = (request) => broker.broker(request);
   // Member look-ups trust an activity's serviceUrl only when its token vouched for it, or in local mode.
   const bot = new TeamsBot(runTurn, clock, { trustUnsignedServiceUrl: config.mode === 'local' });
   const server: RunningServer = await startServer(
@@ -98,10 +108,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     ...server,
     store,
     outbox,
+    ...(broker ? { broker } : {}),
     seeded,
     async close(graceMs?: number) {
       await slack?.stop();
       await server.close(graceMs);
+      await broker?.idle();
       await scheduler.stop();
       await reminders.stop();
       await outbox.stop();

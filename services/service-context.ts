@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
-import type { DocumentStore } from './store/document-store.js';
+import type { SupportRequest } from './domain/support-request.js';
+import type { DocumentStore, Stored } from './store/document-store.js';
 
 /** What every domain service needs: the store and the time. Passed in, never imported. */
 export interface ServiceContext {
@@ -10,4 +11,9 @@ export interface ServiceContext {
    * announced goes out now rather than at the next poll; without it (CLI, tests) the poll finds it.
    */
   wakeOutbox?: () => void;
+  /**
+   * Brokers a stored request after the turn (BackgroundBroker), so a head's submission costs a few
+   * writes and not the ranking; without it (CLI, tests) the request is brokered in the call.
+   */
+  brokerSoon?: (request: Stored<SupportRequest>) => void;
 }

@@ -4,6 +4,7 @@ import type { Person } from '../../services/domain/person.js';
 import { schoolId } from '../../services/domain/school.js';
 import type { SupportRequestInput } from '../../services/domain/support-request.js';
 import { ForbiddenError } from '../../services/errors.js';
+import { heldSchool } from '../../services/matching/directory-snapshot.js';
 import { submitSupportRequest } from '../../services/requests/submit-request.js';
 import type { Stored } from '../../services/store/document-store.js';
 import { findRecord } from '../../services/store/get-record.js';
@@ -25,7 +26,9 @@ export const supportRequestForm: FormEntry<SupportRequestInput> = {
       data: { submissionId },
       async submit(input) {
         const result = await submitSupportRequest(ctx, person, input, { via: channel, submissionId });
-        const school = await findRecord(ctx, person.allianceId, schoolId(result.request.schoolUrn), 'school');
+        // The head's own school, from the directory this instance holds for searches when it has it.
+        const urn = result.request.schoolUrn;
+        const school = (await heldSchool(ctx.store, person.allianceId, urn)) ?? (await findRecord(ctx, person.allianceId, schoolId(urn), 'school'));
         return { replies: [], replaceSource: cardReply(buildRequestConfirmationCard(result.request, school, result.alreadyReceived)) };
       },
     };

@@ -7,7 +7,7 @@ import { ConcurrencyError, DuplicateError, ForbiddenError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { brokerSubmitted, raiserOf } from './broker-submitted.js';
-import { nextRequestReference } from './request-reference.js';
+import { nextRequestReference, releaseRequestReference } from './request-reference.js';
 
 export interface SubmitResult {
   request: Stored<SupportRequest>;
@@ -31,8 +31,9 @@ export interface RequestOwner {
 
 /**
  * Stores a head's request for their school and moves it to matching, with the best candidates
- * frozen on it for the manager channel. `submissionId` comes from the form instance, so a second
- * click of the same form returns the first request instead of storing another.
+ * frozen on it for the manager channel (after the turn, where the context brokers in the
+ * background). `submissionId` comes from the form instance, so a second click of the same form
+ * returns the first request instead of storing another.
  */
 export async function submitSupportRequest(
   ctx: ServiceContext,
@@ -62,9 +63,6 @@ export async function storeRequest(
 ): Promise<SubmitResult> {
   if (!SUBMISSION_ID.test(meta.submissionId)) throw new ForbiddenError('This form is not valid any more. Please open a new one.');
   const id = `request-${meta.submissionId}`;
-  const existing = await ctx.store.get<SupportRequest>(owner.allianceId, id);
-  if (existing) return { request: await resumeBrokering(ctx, existing), alreadyReceived: true };
-
   const at = ctx.clock.now().toISOString();
   const reference = await nextRequestReference(ctx.store, ctx.clock, owner.allianceId);
   let submitted: Stored<SupportRequest>;
@@ -94,8 +92,9 @@ export async function storeRequest(
       history: [{ at, by: owner.raisedBy, action: 'status', to: 'submitted' }],
     });
   } catch (error) {
-    // Two clicks raced past the check above: the other one stored it.
+    // This form was sent before (a second click, or a retried request): that one is the request.
     if (error instanceof DuplicateError) {
+      await releaseRequestReference(ctx.store, owner.allianceId, reference);
       const first = await ctx.store.get<SupportRequest>(owner.allianceId, id);
       if (first) return { request: await resumeBrokering(ctx, first), alreadyReceived: true };
     }
@@ -106,12 +105,17 @@ export async function storeRequest(
 }
 
 /**
- * Brokers a stored request that is still `submitted`. A resubmission after the process stopped
- * between storing and brokering finishes the brokering instead of only saying it was received;
- * when a second click brokers it first, the etag stops the other and it reads back the result.
+ * Brokers a stored request that is still `submitted`: after the turn where the context can, else
+ * now. A resubmission after the process stopped between storing and brokering finishes the
+ * brokering instead of only saying it was received; when a second click brokers it first, the etag
+ * stops the other and it reads back the result.
  */
 async function resumeBrokering(ctx: ServiceContext, request: Stored<SupportRequest>): Promise<Stored<SupportRequest>> {
   if (request.status !== 'submitted') return request;
+  if (ctx.brokerSoon) {
+    ctx.brokerSoon(request);
+    return request;
+  }
   try {
     return await brokerSubmitted(ctx, request, raiserOf(request));
   } catch (error) {

@@ -22,3 +22,8 @@ export function addStoreCharge(requestUnits = 0): void {
   charge.storeCalls += 1;
   charge.requestUnits += requestUnits;
 }
+
+/** True inside a metered turn: lets a counting wrapper tell a turn's own calls from background work. */
+export function insideTurn(): boolean {
+  return current.getStore() !== undefined;
+}

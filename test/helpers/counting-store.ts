@@ -1,3 +1,4 @@
+import { insideTurn } from '../../services/store/request-charge.js';
 import type { DocumentStore } from '../../services/store/document-store.js';
 
 const COUNTED = ['get', 'query', 'queryAllAlliances', 'create', 'replace', 'upsert', 'upsertAll', 'delete'] as const;
@@ -29,9 +30,10 @@ export interface CountingStore {
 
 /**
  * Wraps a store so every call is counted, with the documents and bytes each read returned: the
- * benchmark's per-turn figures and the tests' bounds on reads, independent of the machine.
+ * benchmark's per-turn figures and the tests' bounds on reads, independent of the machine. With
+ * `turnsOnly`, calls made outside a metered turn (background brokering, the outbox) are not counted.
  */
-export function countingStore(inner: DocumentStore): CountingStore {
+export function countingStore(inner: DocumentStore, options: { turnsOnly?: boolean } = {}): CountingStore {
   let calls: Record<string, number> = {};
   let documentsRead = 0;
   let bytesRead = 0;
@@ -48,6 +50,7 @@ export function countingStore(inner: DocumentStore): CountingStore {
       const name = String(property);
       if (!(COUNTED as readonly string[]).includes(name)) return value.bind(target);
       return (...args: unknown[]) => {
+        if (options.turnsOnly && !insideTurn()) return (value as (...a: unknown[]) => unknown).apply(target, args);
         calls[name] = (calls[name] ?? 0) + 1;
         const result = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         return READS.has(name) ? result.then(tally) : result;

@@ -41,6 +41,8 @@ export class TeamsHarness {
   env: NodeJS.ProcessEnv = {};
   /** Silent unless a test wants to read what the bot logs. */
   logger: Logger = pino({ level: 'silent' });
+  /** Brokers new requests after the turn, as production does; `app.broker.idle()` waits for it. Set before start(). */
+  brokerInBackground = false;
   private dir = '';
 
   /** `openStore` swaps the SQLite file for another store (e.g. Cosmos); it gets the temporary SQLite path. */
@@ -66,7 +68,7 @@ export class TeamsHarness {
   private async boot(): Promise<void> {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: join(this.dir, 's2s.db'), LOG_LEVEL: 'silent', SCHEDULER: 'off', ...this.env });
     const store = await this.openStore(join(this.dir, 's2s.db'));
-    this.app = await startApp(config, { store, clock: this.clock, logger: this.logger, startOutbox: false });
+    this.app = await startApp(config, { store, clock: this.clock, logger: this.logger, startOutbox: false, brokerInBackground: this.brokerInBackground });
   }
 
   async stop(): Promise<void> {

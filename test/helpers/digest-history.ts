@@ -73,7 +73,7 @@ function deploymentOf(request: SupportRequest, steps: Step[], visits?: string[])
   const n = Number(request.id.slice('request-'.length));
   return {
     id: `deployment-${n}`, allianceId: request.allianceId, type: 'deployment', requestId: request.id, requestReference: request.reference,
-    supporterId: `person-s${n % 20}`, schoolUrn: request.schoolUrn, baseSchoolUrn: '100000', designation: 'SLE', dayRate: 250, daysCommitted: 3,
+    supporterId: `person-s${n % 20}`, schoolUrn: request.schoolUrn, schoolHeadIds: [request.requesterId], baseSchoolUrn: '100000', designation: 'SLE', dayRate: 250, daysCommitted: 3,
     status, proposedAt, createdAt: proposedAt, updatedAt: new Date(steps.at(-1)![0]).toISOString(), history: historyOf(steps),
     ...(status === 'evaluated' ? { effectivenessRating: 3 } : {}),
     ...(visits ? { plan: { objectives: [{ objective: 'o', successCriteria: 's', impactMeasure: 'i' }], days: 3, visitDates: visits, dayRate: 250, cost: 750, version: 1, status: 'confirmed', submittedBy: 'person-s1', submittedAt: proposedAt, confirmations: {} } } : {}),

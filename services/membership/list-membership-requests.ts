@@ -1,7 +1,7 @@
 import type { Alliance } from '../domain/alliance.js';
 import { memorandumVersion, type MembershipRequest } from '../domain/membership.js';
 import type { Person } from '../domain/person.js';
-import { ForbiddenError } from '../errors.js';
+import { requireManager } from '../requests/require-manager.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 
@@ -19,7 +19,7 @@ export interface MembershipRequests {
 
 /** The alliance's requests to join, for its managers. */
 export async function listMembershipRequests(ctx: ServiceContext, manager: Person): Promise<MembershipRequests> {
-  if (manager.role !== 'manager' && manager.role !== 'admin') throw new ForbiddenError('Only the alliance manager can see requests to join.');
+  requireManager(manager, 'see requests to join');
   const [alliance, pending, decided] = await Promise.all([
     ctx.store.get<Alliance>(manager.allianceId, manager.allianceId),
     ctx.store.query<MembershipRequest>(manager.allianceId, { type: 'membershipRequest', where: [{ field: 'status', op: 'eq', value: 'pending' }], orderBy: [{ field: 'createdAt' }] }),

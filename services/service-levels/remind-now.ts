@@ -2,8 +2,9 @@ import { writeAudited } from '../audited-write.js';
 import { englandDate } from '../clock.js';
 import type { PlanParty } from '../domain/deployment-plan.js';
 import type { Person } from '../domain/person.js';
-import { BotError, ForbiddenError } from '../errors.js';
-import { deploymentIdFor } from '../requests/decide-request.js';
+import { BotError } from '../errors.js';
+import { matchedDeployment } from '../requests/matched-deployment.js';
+import { requireManager } from '../requests/require-manager.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { findRecord, getRecord } from '../store/get-record.js';
@@ -22,11 +23,9 @@ const REMIND_AGAIN_AFTER_MS = 24 * 60 * 60 * 1000;
  * reminder is in the record's history, and a second within a day is refused.
  */
 export async function remindNow(ctx: ServiceContext, manager: Stored<Person>, requestId: string): Promise<{ reference: string; reminded: PlanParty[] }> {
-  if (manager.role !== 'manager' && manager.role !== 'admin') throw new ForbiddenError('Only the alliance manager can send a reminder. Nothing was sent.');
+  requireManager(manager, 'send a reminder');
   const request = await getRecord(ctx, manager.allianceId, requestId, 'supportRequest');
-  const deployment = request.matchedSupporterId
-    ? await findRecord(ctx, manager.allianceId, deploymentIdFor(request.id, request.matchedSupporterId), 'deployment')
-    : undefined;
+  const deployment = await matchedDeployment(ctx, request);
   const [alliance, reported] = await Promise.all([
     findRecord(ctx, manager.allianceId, manager.allianceId, 'alliance'),
     deployment ? reportedVisits(ctx, deployment) : Promise.resolve(new Set<string>()),

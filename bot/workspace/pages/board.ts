@@ -1,9 +1,9 @@
-import { parseFormSubmission } from '../../../cards/form-definition.js';
-import { createDeclineForm } from '../../../cards/forms/decline-request.js';
 import { isPhase, PHASE_LABELS, PHASES, type Phase } from '../../../services/domain/phases.js';
 import { SPECIALISM_LABELS, SPECIALISMS, type Specialism } from '../../../services/domain/specialisms.js';
 import type { PlanParty } from '../../../services/domain/deployment-plan.js';
-import type { SupportRequest } from '../../../services/domain/support-request.js';
+import { canTransition } from '../../../services/domain/request-lifecycle.js';
+import { requestKind, type SupportRequest } from '../../../services/domain/support-request.js';
+import { closableRequest, closeRequest } from '../../../services/requests/close-request.js';
 import { remindNow } from '../../../services/service-levels/remind-now.js';
 import { NotFoundError } from '../../../services/errors.js';
 import { decideRequest, type ManagerDecision } from '../../../services/requests/decide-request.js';
@@ -11,7 +11,8 @@ import { loadPipeline, PIPELINE_STAGES, type PipelineFilters, type PipelineItem,
 import { html, type Html } from '../html.js';
 import { notice } from '../layout.js';
 import type { PageContext, PageResult } from '../respond.js';
-import { optionsOf } from './form-parts.js';
+import { csrfInput, optionsOf } from './form-parts.js';
+import { readReason, reasonForm } from './reason-form.js';
 
 const STAGE_LABELS: Record<PipelineStage, string> = {
   submitted: 'Submitted', matching: 'Waiting for a decision', 'on-hold': 'On hold', proposed: 'Proposed to a supporter',
@@ -19,7 +20,7 @@ const STAGE_LABELS: Record<PipelineStage, string> = {
 };
 const CARDS_UPDATE = 'The chat cards are being updated.';
 const DONE: Record<string, [string, string]> = {
-  approve: ['Approved', CARDS_UPDATE], 'on-hold': ['Put on hold', CARDS_UPDATE], decline: ['Declined', CARDS_UPDATE],
+  approve: ['Approved', CARDS_UPDATE], 'on-hold': ['Put on hold', CARDS_UPDATE], decline: ['Declined', CARDS_UPDATE], close: ['Closed', CARDS_UPDATE],
   remind: ['Reminder sent', 'It reaches them in chat with the button for their next step.'],
 };
 const PARTY_NAMES: Record<PlanParty, string> = { supporter: 'the supporter', school: 'the school', alliance: 'the alliance' };
@@ -69,25 +70,28 @@ function requestCard(ctx: PageContext, item: PipelineItem): Html {
 ${item.supporterName ? html`<p>Supporter: ${item.supporterName}</p>` : ''}
 ${item.waiting.due ? html`<p>Next step <span${item.waiting.overdue ? html` class="late"` : ''}>${item.waiting.due}</span>${item.waiting.remindable.length ? `, waiting on ${partyNames(item.waiting.remindable)}` : ''}</p>` : ''}
 ${decidable ? decisionForms(ctx, r) : ''}
-${item.waiting.remindable.length ? html`<form method="post" action="/workspace/board/requests/${encodeURIComponent(r.id)}/remind" class="actions">${csrfField(ctx)}<button type="submit" class="secondary">Remind ${partyNames(item.waiting.remindable)}</button></form>` : ''}
+<div class="actions">
+${item.waiting.remindable.length ? html`<form method="post" action="/workspace/board/requests/${encodeURIComponent(r.id)}/remind">${csrfInput(ctx.csrf)}<button type="submit" class="secondary">Remind ${partyNames(item.waiting.remindable)}</button></form>` : ''}
+${canTransition(r.status, 'closed', requestKind(r)) ? reasonForm({
+  id: `close-${r.id}`, action: `/workspace/board/requests/${encodeURIComponent(r.id)}/close`, csrf: ctx.csrf,
+  summary: 'Close…', label: 'Why close it? (the school, and the supporter if matched, will see it)', submit: `Close ${r.reference}`,
+}) : ''}
+</div>
 </li>`;
 }
 
 const partyNames = (parties: readonly PlanParty[]) => parties.map((party) => PARTY_NAMES[party]).join(' and ');
-const csrfField = (ctx: PageContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
 
 function decisionForms(ctx: PageContext, r: SupportRequest): Html {
   const action = `/workspace/board/requests/${encodeURIComponent(r.id)}/decide`;
-  const csrf = csrfField(ctx);
+  const csrf = csrfInput(ctx.csrf);
   return html`<div class="actions">
 ${r.candidates.length ? html`<form method="post" action="${action}">${csrf}<input type="hidden" name="outcome" value="approve">
   <label for="cand-${r.id}">Candidate</label>
   <select id="cand-${r.id}" name="candidateId">${r.candidates.map((c) => html`<option value="${c.personId}">${c.name}: ${c.reason}</option>`)}</select>
   <button type="submit">Approve</button></form>` : html`<p>No candidates found. Decline or put it on hold.</p>`}
 ${r.status === 'matching' ? html`<form method="post" action="${action}">${csrf}<input type="hidden" name="outcome" value="on-hold"><button type="submit" class="secondary">Hold</button></form>` : ''}
-<details><summary>Decline…</summary><form method="post" action="${action}">${csrf}<input type="hidden" name="outcome" value="decline">
-  <label for="reason-${r.id}">Reason (the school will see it)</label><textarea id="reason-${r.id}" name="reason" rows="3" required minlength="5" maxlength="500"></textarea>
-  <button type="submit" class="danger">Decline ${r.reference}</button></form></details>
+${reasonForm({ id: r.id, action, csrf: ctx.csrf, outcome: 'decline', summary: 'Decline…', label: 'Reason (the school will see it)', submit: `Decline ${r.reference}` })}
 </div>`;
 }
 
@@ -101,16 +105,26 @@ export async function decideOnBoard(ctx: PageContext): Promise<PageResult> {
   if (outcome === 'approve') decision = { outcome: 'approve', candidateId: String(ctx.body.candidateId ?? '') };
   else if (outcome === 'on-hold') decision = { outcome: 'on-hold' };
   else {
-    const form = createDeclineForm({ purpose: 'request', subject: request.reference });
-    const parsed = parseFormSubmission(form, { reason: String(ctx.body.reason ?? '') });
-    if (!parsed.ok) {
-      const page = await showBoard(ctx, notice('error', `Nothing was changed. The reason to decline ${request.reference}: ${parsed.problems.map((p) => p.message).join(' ')}`));
-      return page.kind === 'page' ? { ...page, status: 400 } : page;
-    }
-    decision = { outcome: 'decline', reason: parsed.value.reason };
+    const reason = readReason('request', request.reference, ctx.body);
+    if (!reason.ok) return refused(ctx, `Nothing was changed. The reason to decline ${request.reference}: ${reason.problem}`);
+    decision = { outcome: 'decline', reason: reason.reason };
   }
   await decideRequest(ctx.deps.flows, ctx.person!, requestId, decision);
   return { kind: 'redirect', to: `/workspace/board?done=${decision.outcome}&ref=${encodeURIComponent(request.reference)}` };
+}
+
+/** Closes a request at any open stage, with the reason the school (and the supporter, if matched) reads. */
+export async function closeOnBoard(ctx: PageContext): Promise<PageResult> {
+  const request = await closableRequest(ctx.deps.flows, ctx.person!, String(ctx.req.params.id ?? ''));
+  const reason = readReason('close', request.reference, ctx.body);
+  if (!reason.ok) return refused(ctx, `Nothing was changed. The reason to close ${request.reference}: ${reason.problem}`);
+  await closeRequest(ctx.deps.flows, ctx.person!, request.id, { reason: reason.reason });
+  return { kind: 'redirect', to: `/workspace/board?done=close&ref=${encodeURIComponent(request.reference)}` };
+}
+
+async function refused(ctx: PageContext, message: string): Promise<PageResult> {
+  const page = await showBoard(ctx, notice('error', message));
+  return page.kind === 'page' ? { ...page, status: 400 } : page;
 }
 
 /** Reminds whoever the request waits on now, with the same nudge card the service levels send. */

@@ -37,3 +37,8 @@ export function periodForm(path: string, period: { from: string; to: string }, l
   <button type="submit">Show</button>
 </form>`;
 }
+
+/** The CSRF token every form carries. */
+export function csrfInput(token: string): Html {
+  return html`<input type="hidden" name="_csrf" value="${token}">`;
+}

@@ -1,5 +1,5 @@
 import type { PageHandler } from '../respond.js';
-import { decideOnBoard, remindFromBoard, showBoard } from './board.js';
+import { closeOnBoard, decideOnBoard, remindFromBoard, showBoard } from './board.js';
 import { showCapacity } from './capacity.js';
 import { decideMembershipOnPage, showMembership } from './membership.js';
 import { downloadImpact, showImpact } from './impact.js';
@@ -22,6 +22,7 @@ export const WORKSPACE_PAGES: readonly ManagerPage[] = [
   { method: 'get', path: '/workspace/board', handler: (ctx) => showBoard(ctx) },
   { method: 'post', path: '/workspace/board/requests/:id/decide', handler: decideOnBoard },
   { method: 'post', path: '/workspace/board/requests/:id/remind', handler: remindFromBoard },
+  { method: 'post', path: '/workspace/board/requests/:id/close', handler: closeOnBoard },
   { method: 'get', path: '/workspace/directory', handler: showDirectory },
   { method: 'post', path: '/workspace/directory/rates', handler: saveDayRate },
   { method: 'get', path: '/workspace/directory/person', handler: showPersonForm },

@@ -1,5 +1,3 @@
-import { parseFormSubmission } from '../../../cards/form-definition.js';
-import { createDeclineForm } from '../../../cards/forms/decline-request.js';
 import { showDate } from '../../../cards/uk-date.js';
 import { PHASE_LABELS } from '../../../services/domain/phases.js';
 import type { MembershipRequest } from '../../../services/domain/membership.js';
@@ -9,7 +7,8 @@ import { getRecord } from '../../../services/store/get-record.js';
 import { html, type Html } from '../html.js';
 import { notice } from '../layout.js';
 import type { PageContext, PageResult } from '../respond.js';
-import { scrollingTable } from './form-parts.js';
+import { csrfInput, scrollingTable } from './form-parts.js';
+import { reasonForm, readReason } from './reason-form.js';
 
 const DONE: Record<string, string> = { approve: 'Approved: the school and its head are in the directory, and the head is told', decline: 'Declined: the head is told why' };
 
@@ -29,7 +28,6 @@ export async function showMembership(ctx: PageContext, problem?: Html): Promise<
 
 function requestCard(ctx: PageContext, request: MembershipRequest & { sawCurrentMemorandum: boolean }): Html {
   const action = `/workspace/membership/${encodeURIComponent(request.id)}/decide`;
-  const csrf = html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
   const { school } = request;
   return html`<li class="card" id="${request.id}">
 <h3>${school.name}</h3>
@@ -37,10 +35,8 @@ function requestCard(ctx: PageContext, request: MembershipRequest & { sawCurrent
 <p>Head: ${request.headName}, ${request.email} <span class="muted">(${request.emailConfirmedByChannel ? `confirmed by ${request.requester.channel === 'teams' ? 'Teams' : 'Slack'}` : 'typed in: check it before approving'})</span></p>
 <p class="muted">Asked on ${showDate(request.createdAt.slice(0, 10))}; ${request.sawCurrentMemorandum ? 'acknowledged the memorandum of understanding' : 'acknowledged an earlier version of the memorandum'}.</p>
 <div class="actions">
-<form method="post" action="${action}">${csrf}<input type="hidden" name="outcome" value="approve"><button type="submit">Approve ${school.name}</button></form>
-<details><summary>Decline…</summary><form method="post" action="${action}">${csrf}<input type="hidden" name="outcome" value="decline">
-  <label for="reason-${request.id}">Reason (the head will see it)</label><textarea id="reason-${request.id}" name="reason" rows="3" required minlength="5" maxlength="500"></textarea>
-  <button type="submit" class="danger">Decline ${school.name}</button></form></details>
+<form method="post" action="${action}">${csrfInput(ctx.csrf)}<input type="hidden" name="outcome" value="approve"><button type="submit">Approve ${school.name}</button></form>
+${reasonForm({ id: request.id, action, csrf: ctx.csrf, outcome: 'decline', summary: 'Decline…', label: 'Reason (the head will see it)', submit: `Decline ${school.name}` })}
 </div>
 </li>`;
 }
@@ -51,13 +47,12 @@ export async function decideMembershipOnPage(ctx: PageContext): Promise<PageResu
   let answer: MembershipAnswer;
   if (ctx.body.outcome === 'approve') answer = { outcome: 'approve' };
   else {
-    const form = createDeclineForm({ purpose: 'membership', subject: request.school.name });
-    const parsed = parseFormSubmission(form, { reason: String(ctx.body.reason ?? '') });
-    if (!parsed.ok) {
-      const page = await showMembership(ctx, notice('error', `Nothing was changed. The reason to decline ${request.school.name}: ${parsed.problems.map((p) => p.message).join(' ')}`));
+    const reason = readReason('membership', request.school.name, ctx.body);
+    if (!reason.ok) {
+      const page = await showMembership(ctx, notice('error', `Nothing was changed. The reason to decline ${request.school.name}: ${reason.problem}`));
       return page.kind === 'page' ? { ...page, status: 400 } : page;
     }
-    answer = { outcome: 'decline', reason: parsed.value.reason };
+    answer = { outcome: 'decline', reason: reason.reason };
   }
   await decideMembership(ctx.deps.flows, ctx.person!, request.id, answer);
   return { kind: 'redirect', to: `/workspace/membership?done=${answer.outcome}&school=${encodeURIComponent(request.school.name)}` };

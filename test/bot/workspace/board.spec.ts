@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
+import type { Deployment } from '../../../services/domain/deployment.js';
+import { deploymentIdFor } from '../../../services/requests/decide-request.js';
 import { textOf } from '../../helpers/fake-bot-connector.js';
 import { BROKERAGE_CHANNEL, TeamsHarness } from '../../helpers/teams-harness.js';
 import { WorkspaceClient } from '../../helpers/workspace-client.js';
@@ -98,5 +100,25 @@ describe('workspace: pipeline board', function () {
     const declined = (await requests())[1]!;
     assert.equal(declined.status, 'declined');
     assert.equal(declined.decision?.reason, 'We have no phonics capacity this term.');
+  });
+
+  it('closes a request only with a reason, releasing its supporter, and it leaves the board', async () => {
+    const [proposed] = await requests();
+    await manager.get('/workspace/board');
+    const bare = await manager.post(`/workspace/board/requests/${proposed!.id}/close`, { reason: 'no' });
+    assert.equal(bare.status, 400);
+    assert.match(bare.html, /Nothing was changed. The reason to close S2S-2026-0001: Please write at least 5 characters/);
+    assert.equal((await requests())[0]!.status, 'proposed');
+    const closed = await manager.post(`/workspace/board/requests/${proposed!.id}/close`, { reason: 'The school has found support through its trust.' });
+    assert.equal(closed.status, 303);
+    assert.match(closed.location!, /done=close&ref=S2S-2026-0001/);
+    const [after] = await requests();
+    assert.equal(after!.status, 'closed');
+    const deployment = await harness.app.store.get<Deployment>(DEMO_ALLIANCE_ID, deploymentIdFor(after!.id, after!.matchedSupporterId!));
+    assert.equal(deployment?.status, 'cancelled', 'the supporter is released');
+    const board = await manager.get('/workspace/board');
+    assert.doesNotMatch(board.html, /id="request-S2S-2026-0001"/);
+    const again = await manager.post(`/workspace/board/requests/${proposed!.id}/close`, { reason: 'Closing it a second time.' });
+    assert.equal(again.status, 409);
   });
 });

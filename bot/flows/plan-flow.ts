@@ -6,7 +6,8 @@ import { submitPlan } from '../../services/deployments/submit-plan.js';
 import type { PlanChangesInput, PlanInput } from '../../services/domain/deployment-plan.js';
 import { partyOf } from '../../services/deployments/deployment-parties.js';
 import { deploymentStanding } from '../../services/deployments/next-steps.js';
-import { daysDelivered, reportsFor } from '../../services/deployments/visit-reports.js';
+import { deploymentDays } from '../../services/deployments/deployment-days.js';
+import { reportsFor } from '../../services/deployments/visit-reports.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { Person } from '../../services/domain/person.js';
 import type { Stored } from '../../services/store/document-store.js';
@@ -86,7 +87,7 @@ async function liveDeploymentByReference(ctx: FlowContext, person: Stored<Person
 
 async function planCardFor(ctx: FlowContext, person: Stored<Person>, deploymentId: string) {
   const { deployment, school } = await loadDeploymentView(ctx, person, deploymentId);
-  const delivered = daysDelivered(await reportsFor(ctx, deployment.allianceId, deployment.id));
-  const steps = deploymentStanding(person, deployment, delivered).steps.filter((step) => step !== 'viewPlan');
-  return buildPlanCard(deployment, school, { steps });
+  const days = deploymentDays(deployment, await reportsFor(ctx, deployment.allianceId, deployment.id));
+  const steps = deploymentStanding(person, deployment, days.delivered).steps.filter((step) => step !== 'viewPlan');
+  return buildPlanCard(deployment, school, { steps, days });
 }

@@ -1,5 +1,5 @@
 import { card, divider, facts, heading, list, text, type CardElement, type MessageCard } from '../../cards/message-card.js';
-import type { WeeklyDigest } from '../../services/digest/weekly-digest.js';
+import type { Spend, WeeklyDigest } from '../../services/digest/weekly-digest.js';
 
 const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
@@ -40,8 +40,13 @@ export function buildDigestCard(digest: WeeklyDigest): MessageCard {
   }
   elements.push(
     divider(),
-    heading(`${digest.term.name}: ${digest.term.days} days, ${pounds.format(digest.term.cost)}`),
-    list(digest.term.bySpecialism.map((s) => ({ title: s.label, subtitle: `${s.days} days, ${pounds.format(s.cost)} (${s.deployments} deployment${s.deployments === 1 ? '' : 's'})` }))),
+    heading(`${digest.term.name}: ${spend(digest.term)}`),
+    list(digest.term.bySpecialism.map((s) => ({ title: s.label, subtitle: `${spend(s)} (${s.deployments} deployment${s.deployments === 1 ? '' : 's'})` }))),
   );
   return card(title, elements, key);
+}
+
+/** "6 days committed (£2,100), 1 delivered (£350)": the two counts of deploymentDays. */
+function spend({ committed, delivered }: { committed: Spend; delivered: Spend }): string {
+  return `${committed.days} days committed (${pounds.format(committed.cost)}), ${delivered.days} delivered (${pounds.format(delivered.cost)})`;
 }

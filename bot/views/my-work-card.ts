@@ -5,7 +5,7 @@ import { PHASE_LABELS } from '../../services/domain/phases.js';
 import type { MyWork, RequestStep, WorkItem } from '../../services/requests/list-my-work.js';
 import { REQUEST_PROGRESS } from '../../services/requests/request-progress.js';
 import { ACTIONS, type ActionId } from '../flows/action-ids.js';
-import { money } from './money.js';
+import { deliveredText } from './delivered-days.js';
 import { specialismList } from './request-summary.js';
 
 /** Each step the person can take now, as its button: short titles, the reference is in the item. */
@@ -57,7 +57,7 @@ function itemElements(item: WorkItem): CardElement[] {
   const lines = [
     `${item.waitsOn.length ? `Waiting for ${item.waitsFor}: ${item.waitsOn.join(', ')}` : `Next: ${item.waitsFor}`}${item.due ? `, ${item.due}` : ''}`,
     ...(deployment?.status === 'proposed' ? proposalLines(item) : []),
-    ...(deployment?.plan && item.delivered > 0 ? [`Delivered: ${item.delivered} of ${deployment.plan.days} days, ${money(item.delivered * deployment.dayRate)}`] : []),
+    ...(deployment?.plan && item.days.delivered > 0 ? [`Delivered: ${deliveredText(item.days, deployment.plan.days)}`] : []),
     `Submitted ${showDate(request.createdAt.slice(0, 10))}`,
   ];
   const buttons: Button[] = item.steps.map((step) => {

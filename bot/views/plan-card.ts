@@ -3,8 +3,10 @@ import type { Deployment } from '../../services/domain/deployment.js';
 import { PLAN_PARTIES, type PlanParty } from '../../services/domain/deployment-plan.js';
 import type { School } from '../../services/domain/school.js';
 import { showDate } from '../../cards/uk-date.js';
+import type { DeploymentDays } from '../../services/deployments/deployment-days.js';
 import type { Step } from '../../services/deployments/next-steps.js';
 import { ACTIONS } from '../flows/action-ids.js';
+import { deliveredText } from './delivered-days.js';
 import { money } from './money.js';
 
 const PLAN_BUTTONS = {
@@ -22,8 +24,8 @@ const PARTY_LABELS: Record<PlanParty, string> = { supporter: 'Supporter', allian
  * A deployment's plan with who has confirmed it. Given the person's `steps` it carries only the
  * buttons they can use now; without them (a card for several readers) those of the plan's stage.
  */
-export function buildPlanCard(deployment: Deployment, school?: School, view: { headline?: string; steps?: readonly Step[] } = {}): MessageCard {
-  const { headline, steps } = view;
+export function buildPlanCard(deployment: Deployment, school?: School, view: { headline?: string; steps?: readonly Step[]; days?: DeploymentDays } = {}): MessageCard {
+  const { headline, steps, days } = view;
   const plan = deployment.plan;
   const where = school?.name ?? `URN ${deployment.schoolUrn}`;
   if (!plan) return card(`No plan yet for ${deployment.requestReference}`, [text(`There is no plan yet for ${deployment.requestReference} at ${where}.`)]);
@@ -46,6 +48,7 @@ export function buildPlanCard(deployment: Deployment, school?: School, view: { h
       { label: 'Days', value: String(plan.days) },
       { label: 'Day rate', value: money(plan.dayRate) },
       { label: 'Cost', value: money(plan.cost) },
+      ...(days?.delivered ? [{ label: 'Delivered', value: deliveredText(days, plan.days) }] : []),
       { label: 'Visit dates', value: plan.visitDates.map(showDate).join(', ') },
       { label: 'Version', value: String(plan.version) },
       { label: 'Confirmed', value: confirmed },

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { Deployment } from '../domain/deployment.js';
-import type { DiagnosticReport } from '../domain/diagnostic.js';
 import type { Person } from '../domain/person.js';
 import type { School } from '../domain/school.js';
 import type { RequestKind } from '../domain/support-request.js';
-import type { VisitReport } from '../domain/visit-report.js';
+import { deploymentDays, reportsByDeployment } from './deployment-days.js';
 import { requireAlliance } from '../directory/directory-store.js';
 import type { ServiceContext } from '../service-context.js';
 import { parseInput } from '../parse-input.js';
@@ -54,32 +53,23 @@ const periodSchema = z.object({ from: z.iso.date('use YYYY-MM-DD'), to: z.iso.da
 export async function summariseFinance(ctx: ServiceContext, allianceId: string, period: FinancePeriod): Promise<FinanceSummary> {
   const { from, to } = parseInput(periodSchema, period);
   await requireAlliance(ctx.store, allianceId);
-  const inPeriod = [{ field: 'visitDate', op: 'gte' as const, value: from }, { field: 'visitDate', op: 'lte' as const, value: to }];
-  const [visitReports, diagnosticReports] = await Promise.all([
-    ctx.store.query<VisitReport>(allianceId, { type: 'visitReport', where: inPeriod }),
-    ctx.store.query<DiagnosticReport>(allianceId, { type: 'diagnosticReport', where: inPeriod }),
-  ]);
-  const reports: Array<Pick<VisitReport, 'deploymentId' | 'daysUsed'>> = [...visitReports, ...diagnosticReports];
-  const daysByDeployment = new Map<string, number>();
-  for (const report of reports) daysByDeployment.set(report.deploymentId, (daysByDeployment.get(report.deploymentId) ?? 0) + report.daysUsed);
-
+  const reports = await reportsByDeployment(ctx, allianceId, { from, to });
   const [deployments, schools, people] = await Promise.all([
-    ctx.store.query<Deployment>(allianceId, { type: 'deployment', where: [{ field: 'id', op: 'in', value: [...daysByDeployment.keys()] }] }),
+    ctx.store.query<Deployment>(allianceId, { type: 'deployment', where: [{ field: 'id', op: 'in', value: [...reports.keys()] }] }),
     ctx.store.query<School>(allianceId, { type: 'school' }),
     ctx.store.query<Person>(allianceId, { type: 'person' }),
   ]);
   const schoolName = new Map(schools.map((s) => [s.urn, s.name]));
   const personName = new Map(people.map((p) => [p.id, p.name]));
   const lines = deployments.map((d): FinanceLine => {
-    const days = daysByDeployment.get(d.id) ?? 0;
-    // The rate signed off in the plan is what was agreed; the match-time rate stands in without one.
-    const dayRate = d.plan?.dayRate ?? d.dayRate;
+    // Only the period's reports count: the days delivered in it, at the agreed rate.
+    const { delivered: days, dayRate, deliveredCost } = deploymentDays(d, reports.get(d.id) ?? []);
     return {
       reference: d.requestReference, kind: d.kind ?? 'support', deploymentId: d.id,
       schoolUrn: d.schoolUrn, schoolName: schoolName.get(d.schoolUrn) ?? '',
       supporter: personName.get(d.supporterId) ?? d.supporterId,
       baseSchoolUrn: d.baseSchoolUrn, baseSchoolName: schoolName.get(d.baseSchoolUrn) ?? '',
-      designation: d.designation, dayRate, days, amount: pence(days * dayRate),
+      designation: d.designation, dayRate, days, amount: deliveredCost,
     };
   }).sort((a, b) => a.reference.localeCompare(b.reference) || a.deploymentId.localeCompare(b.deploymentId));
 

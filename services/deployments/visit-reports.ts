@@ -12,6 +12,6 @@ export async function reportsFor(ctx: ServiceContext, allianceId: string, deploy
 }
 
 /** Days delivered so far: the sum of the days each report says were used. */
-export function daysDelivered(reports: readonly VisitReport[]): number {
+export function daysDelivered(reports: ReadonlyArray<Pick<VisitReport, 'daysUsed'>>): number {
   return reports.reduce((sum, report) => sum + report.daysUsed, 0);
 }

@@ -49,7 +49,9 @@ export async function computeWeek(ctx: ServiceContext, allianceId: string, isoWe
   ]);
   // The previous week's list holds this term's deployments only if it was counted in the same calendar and term.
   const earlier = previous?.digest.timeZone === zone && previous.digest.term.name === term.name ? previous.termCosted : undefined;
-  const termCosted = await termCostedDeployments(ctx.store, allianceId, term, earlier, records.changedDeployments, records.requests);
+  // Deployments under way are re-counted each week: their reports add delivered days without changing them.
+  const recount = [...new Map([...records.changedDeployments, ...records.underWay].map((d) => [d.id, d])).values()];
+  const termCosted = await termCostedDeployments(ctx.store, allianceId, term, earlier, recount, records.requests);
   const period = { from: week.start.toISOString(), to: week.end.toISOString() };
   const [diagnostics, contacts] = await Promise.all([countDiagnostics(ctx, allianceId, period), countDirectContacts(ctx, allianceId, period)]);
   const supportCreated = records.created.filter((request) => requestKind(request) === 'support');

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { WeeklyDigest } from './weekly-digest.js';
+import type { Spend, WeeklyDigest } from './weekly-digest.js';
 
 const wholePounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 const poundsAndPence = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
@@ -35,8 +35,10 @@ export function formatDigestText(digest: WeeklyDigest): string {
   return lines.join('\n');
 }
 
-function spend(figures: { deployments: number; days: number; cost: number }): string {
-  return `${plural(figures.deployments, 'deployment')}, ${plural(figures.days, 'day')}, ${(Number.isInteger(figures.cost) ? wholePounds : poundsAndPence).format(figures.cost)}`;
+/** "2 deployments, 6 days committed (£2,100), 1 day delivered (£350)". */
+function spend(figures: { deployments: number; committed: Spend; delivered: Spend }): string {
+  const part = ({ days, cost }: Spend, what: string) => `${plural(days, 'day')} ${what} (${(Number.isInteger(cost) ? wholePounds : poundsAndPence).format(cost)})`;
+  return `${plural(figures.deployments, 'deployment')}, ${part(figures.committed, 'committed')}, ${part(figures.delivered, 'delivered')}`;
 }
 
 function list(items: string[]): string {

@@ -1,9 +1,10 @@
 import type { Deployment, DeploymentStatus } from '../domain/deployment.js';
 import { SPECIALISM_LABELS, type Specialism } from '../domain/specialisms.js';
 import type { SupportRequest } from '../domain/support-request.js';
+import { deploymentDays, reportsByDeployment, type DaysReport } from '../deployments/deployment-days.js';
 import type { DocumentStore } from '../store/document-store.js';
 import type { SchoolTerm } from './school-term.js';
-import type { SpecialismSpend, WeeklyDigest } from './weekly-digest.js';
+import type { SpecialismSpend, Spend, WeeklyDigest } from './weekly-digest.js';
 
 /** Deployments that cost money this term: agreed and planned, under way, or done. */
 export const COSTED_STATUSES: readonly DeploymentStatus[] = ['planned', 'active', 'completed', 'evaluated'];
@@ -19,13 +20,15 @@ export interface CostedDeployment {
   /** The first specialism of its request; absent when the request is no longer on record. */
   specialism?: Specialism;
   diagnostic?: true;
-  days: number;
-  dayRate: number;
+  /** Its days and cost as deploymentDays counts them when the digest last read it. */
+  committed: Spend;
+  delivered: Spend;
 }
 
 /**
  * The term's costed deployments: `earlier` (the list the previous week's stored digest kept) with
- * every deployment in `changed` replaced by what it is now. Without an earlier list (the first
+ * every deployment in `changed` replaced by what it is now (callers include those under way, whose
+ * delivered days grow with reports that leave the deployment itself unchanged). Without an earlier list (the first
  * digest of a term, or of an alliance), the term's deployments are read once, through the index
  * on proposedAt.
  */
@@ -48,40 +51,49 @@ export async function termCostedDeployments(
   if (missing.length) {
     for (const request of await store.query<SupportRequest>(allianceId, { type: 'supportRequest', where: [{ field: 'id', op: 'in', value: missing }] })) known.set(request.id, request);
   }
+  const reports = await reportsByDeployment({ store }, allianceId, { deploymentIds: costed.map((d) => d.id) });
   const replaced = new Set(changed.map((d) => d.id));
   return [
     ...(earlier ?? []).filter((entry) => !replaced.has(entry.id)),
-    ...costed.map((d) => costedDeployment(d, known.get(d.requestId))),
+    ...costed.map((d) => costedDeployment(d, known.get(d.requestId), reports.get(d.id) ?? [])),
   ].sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function costedDeployment(deployment: Deployment, request: SupportRequest | undefined): CostedDeployment {
+function costedDeployment(deployment: Deployment, request: SupportRequest | undefined, reports: DaysReport[]): CostedDeployment {
   const specialism = request?.specialisms[0];
+  const days = deploymentDays(deployment, reports);
   return {
     id: deployment.id,
     proposedAt: deployment.proposedAt,
     ...(deployment.kind === 'diagnostic' ? { diagnostic: true as const } : specialism ? { specialism } : {}),
-    days: deployment.daysCommitted,
-    dayRate: deployment.dayRate,
+    committed: { days: days.committed, cost: days.committedCost },
+    delivered: { days: days.delivered, cost: days.deliveredCost },
   };
 }
 
-/** The term's spend up to `asOf`, by specialism; diagnostic visits are spend of their own kind. */
+/** The term's spend up to `asOf`, committed and delivered, by specialism; diagnostic visits are spend of their own kind. */
 export function termSpend(costed: CostedDeployment[], asOf: string): Omit<WeeklyDigest['term'], 'name' | 'firstDay' | 'lastDay'> {
   const counted = costed.filter((entry) => entry.proposedAt < asOf);
   const groups = new Map<string, SpecialismSpend>();
+  const total = { deployments: 0, committed: NOTHING, delivered: NOTHING };
   for (const entry of counted) {
     const key = entry.diagnostic ? 'diagnostic' : entry.specialism ?? '';
     const label = entry.diagnostic ? 'Diagnostic visits' : entry.specialism ? SPECIALISM_LABELS[entry.specialism] : 'Not recorded';
-    const group = groups.get(key) ?? groups.set(key, { ...(entry.specialism && !entry.diagnostic ? { specialism: entry.specialism } : {}), label, deployments: 0, days: 0, cost: 0 }).get(key)!;
-    group.deployments += 1;
-    group.days += entry.days;
-    group.cost += entry.days * entry.dayRate;
+    const group = groups.get(key) ?? groups.set(key, { ...(entry.specialism && !entry.diagnostic ? { specialism: entry.specialism } : {}), label, deployments: 0, committed: NOTHING, delivered: NOTHING }).get(key)!;
+    for (const tally of [group, total]) {
+      tally.deployments += 1;
+      tally.committed = add(tally.committed, entry.committed);
+      tally.delivered = add(tally.delivered, entry.delivered);
+    }
   }
-  const bySpecialism = [...groups.values()].map((g) => ({ ...g, days: round(g.days), cost: round(g.cost) }))
-    .sort((a, b) => b.cost - a.cost || a.label.localeCompare(b.label));
-  const total = (pick: (entry: CostedDeployment) => number) => round(counted.reduce((sum, entry) => sum + pick(entry), 0));
-  return { deployments: counted.length, days: total((e) => e.days), cost: total((e) => e.days * e.dayRate), bySpecialism };
+  const bySpecialism = [...groups.values()].sort((a, b) => b.committed.cost - a.committed.cost || a.label.localeCompare(b.label));
+  return { ...total, bySpecialism };
+}
+
+const NOTHING: Spend = { days: 0, cost: 0 };
+
+function add(a: Spend, b: Spend): Spend {
+  return { days: round(a.days + b.days), cost: round(a.cost + b.cost) };
 }
 
 export function round(value: number): number {

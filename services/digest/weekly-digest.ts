@@ -48,14 +48,21 @@ export interface SlippingLine {
   late: string;
 }
 
+/** Days and what they cost in pounds (days × each deployment's agreed day rate). */
+export interface Spend {
+  days: number;
+  cost: number;
+}
+
 export interface SpecialismSpend {
   /** Absent when the deployment's request is no longer on record. */
   specialism?: Specialism;
   label: string;
   deployments: number;
-  days: number;
-  /** Pounds: days × the day rate fixed on each deployment. */
-  cost: number;
+  /** See deploymentDays: planned days while under way, delivered days once ended. */
+  committed: Spend;
+  /** Days the reports say were used. */
+  delivered: Spend;
 }
 
 /**
@@ -93,8 +100,8 @@ export interface WeeklyDigest {
   slipping: { count: number; byStage: Array<{ label: string; count: number }>; oldest: SlippingLine[] };
   /**
    * The term the week ends in (see termOf), up to the end of the week: deployments planned, active,
-   * completed or evaluated, by the date they were matched. Days are those committed, which are the
-   * days delivered once a deployment is completed.
+   * completed or evaluated, by the date they were matched, with their days committed and delivered
+   * counted as everywhere else (deploymentDays).
    */
-  term: { name: string; firstDay: string; lastDay: string; deployments: number; days: number; cost: number; bySpecialism: SpecialismSpend[] };
+  term: { name: string; firstDay: string; lastDay: string; deployments: number; committed: Spend; delivered: Spend; bySpecialism: SpecialismSpend[] };
 }

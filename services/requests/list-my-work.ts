@@ -7,7 +7,8 @@ import { partyOf } from '../deployments/deployment-parties.js';
 import { speaksForSchool } from './withdraw-request.js';
 import { englandDate } from '../clock.js';
 import { deploymentStanding, type Step } from '../deployments/next-steps.js';
-import { daysDelivered, reportsFor } from '../deployments/visit-reports.js';
+import { deploymentDays, NO_DAYS, type DeploymentDays } from '../deployments/deployment-days.js';
+import { reportsFor } from '../deployments/visit-reports.js';
 import type { ServiceContext } from '../service-context.js';
 import { dueItemsOf, type DueRecord } from '../service-levels/due-items.js';
 import { describeDue } from '../service-levels/due-label.js';
@@ -26,8 +27,8 @@ export interface WorkItem {
   deployment?: Stored<Deployment>;
   school?: School;
   supporterName?: string;
-  /** Days reported so far: the one figure "my work", the plan card and the exports agree on. */
-  delivered: number;
+  /** Days committed and delivered, and their cost: the one count "my work", the plan card, the digest and the exports agree on. */
+  days: DeploymentDays;
   /** What the item waits for, and the names of whoever it waits on ("Priya Shah", "the alliance manager"). */
   waitsFor: string;
   waitsOn: string[];
@@ -103,9 +104,10 @@ async function workItem(ctx: ServiceContext, person: Stored<Person>, request: St
     findRecord(ctx, request.allianceId, request.requesterId, 'person'),
     deployment && ['active', 'completed', 'evaluated', 'cancelled'].includes(deployment.status) ? reportsFor(ctx, request.allianceId, deployment.id) : [],
   ]);
-  const delivered = daysDelivered(reports);
+  const days = deployment ? deploymentDays(deployment, reports) : NO_DAYS;
+  const delivered = days.delivered;
   const reported = new Set(reports.map((report) => report.visitDate));
-  const base = { request, school, delivered, ...(supporter ? { supporterName: supporter.name } : {}) };
+  const base = { request, school, days, ...(supporter ? { supporterName: supporter.name } : {}) };
   const own = requestSteps(person, request, deployment);
   const viewPlan: Step[] = deployment?.plan && partyOf(person, deployment) ? ['viewPlan'] : [];
   // Delivered support ends with the manager closing the request, once the school has evaluated it.

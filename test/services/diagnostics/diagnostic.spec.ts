@@ -151,6 +151,6 @@ describe('diagnostic visits', () => {
     const reported = await computeDigest(world.ctx, ALLIANCE, '2026-W50');
     assert.deepEqual(reported.diagnostics, { requested: 0, reported: 1, days: 1.5 });
     assert.equal(reported.quiet, false);
-    assert.ok(reported.term.bySpecialism.some((group) => group.label === 'Diagnostic visits' && group.cost === 825));
+    assert.ok(reported.term.bySpecialism.some((group) => group.label === 'Diagnostic visits' && group.delivered.cost === 825 && group.committed.cost === 825));
   });
 });

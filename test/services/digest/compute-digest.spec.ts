@@ -5,7 +5,7 @@ import { formatDigestText } from '../../../services/digest/format-digest-text.js
 import { NotFoundError, ValidationError } from '../../../services/errors.js';
 import type { DocumentStore } from '../../../services/store/document-store.js';
 import { SHARED_STORE_KINDS, type SharedStore } from '../../helpers/shared-store.js';
-import { alliance, deployment, iso, person, plan, request, school, seed } from './digest-fixtures.js';
+import { alliance, deployment, iso, person, plan, request, school, seed, visitReport } from './digest-fixtures.js';
 
 const HUB = 'riverside-hub';
 const NOW = '2026-11-30T08:00:00Z'; // Monday 08:00 in London (GMT): the digest of 2026-W48 goes out
@@ -64,6 +64,13 @@ for (const kind of SHARED_STORE_KINDS) {
         // Imported: the request was last touched before the term its deployment belongs to.
         request(HUB, 17, 'science', [['2026-08-01T09:00Z', 'submitted'], ['2026-08-20T09:00Z', 'accepted']]),
         deployment(HUB, 'dep-imported', 17, [['2026-09-02T09:00Z', 'proposed'], ['2026-09-03T09:00Z', 'completed']], { days: 1, rate: 200 }),
+        // Days delivered: dep-e1 planned 4 days but was completed early after 1; dep-p1 has visits to come.
+        visitReport(HUB, 'dep-e1', '2026-11-18', 1),
+        visitReport(HUB, 'dep-e2', '2026-10-20', 1), visitReport(HUB, 'dep-e2', '2026-11-03', 1),
+        visitReport(HUB, 'dep-e3', '2026-10-05', 1.5), visitReport(HUB, 'dep-e3', '2026-10-19', 1.5),
+        visitReport(HUB, 'dep-imported', '2026-09-03', 1),
+        // Before the term: counted nowhere in it.
+        visitReport(HUB, 'dep-summer', '2026-07-15', 5),
       ]);
     });
     after(() => shared.close());
@@ -107,12 +114,14 @@ for (const kind of SHARED_STORE_KINDS) {
         // These records were written straight to the store, without the due dates audited writes keep.
         slipping: { count: 0, byStage: [], oldest: [] },
         term: {
-          name: 'Autumn term 2026', firstDay: '2026-09-01', lastDay: '2026-12-31', deployments: 5, days: 11.5, cost: 3425,
+          // Committed: planned days while under way (dep-p1's 1.5), delivered days once ended (dep-e1's 1 of 4, £250 not £1,000).
+          name: 'Autumn term 2026', firstDay: '2026-09-01', lastDay: '2026-12-31', deployments: 5,
+          committed: { days: 8.5, cost: 2675 }, delivered: { days: 7, cost: 2300 },
           bySpecialism: [
-            { specialism: 'maths', label: 'Maths', deployments: 2, days: 6, cost: 2100 },
-            { specialism: 'phonics', label: 'Phonics', deployments: 1, days: 3, cost: 750 },
-            { specialism: 'english', label: 'English', deployments: 1, days: 1.5, cost: 375 },
-            { specialism: 'science', label: 'Science', deployments: 1, days: 1, cost: 200 },
+            { specialism: 'maths', label: 'Maths', deployments: 2, committed: { days: 3, cost: 1350 }, delivered: { days: 3, cost: 1350 } },
+            { specialism: 'phonics', label: 'Phonics', deployments: 1, committed: { days: 3, cost: 750 }, delivered: { days: 3, cost: 750 } },
+            { specialism: 'english', label: 'English', deployments: 1, committed: { days: 1.5, cost: 375 }, delivered: { days: 0, cost: 0 } },
+            { specialism: 'science', label: 'Science', deployments: 1, committed: { days: 1, cost: 200 }, delivered: { days: 1, cost: 200 } },
           ],
         },
       });

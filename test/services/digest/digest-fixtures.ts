@@ -62,3 +62,8 @@ export function school(allianceId: string, n: number, name: string) {
 export function person(allianceId: string, id: string, name: string, extra: Record<string, unknown> = {}) {
   return { id, allianceId, type: 'person', name, email: `${id}@example.org`, role: 'supporter', specialisms: [], phases: [], daysPerYear: 10, updatedAt: '2026-09-01T00:00:00Z', ...extra };
 }
+
+/** A visit report: only what counts days (see deploymentDays). */
+export function visitReport(allianceId: string, deploymentId: string, visitDate: string, daysUsed: number) {
+  return { id: `visit-report-${deploymentId}-${visitDate}`, allianceId, type: 'visitReport', deploymentId, visitDate, daysUsed };
+}

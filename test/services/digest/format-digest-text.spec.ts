@@ -21,8 +21,8 @@ const BUSY: WeeklyDigest = {
     ],
   },
   term: {
-    name: 'Spring term 2027', firstDay: '2027-01-01', lastDay: '2027-03-31', deployments: 1, days: 1.5, cost: 412.5,
-    bySpecialism: [{ specialism: 'maths', label: 'Maths', deployments: 1, days: 1.5, cost: 412.5 }],
+    name: 'Spring term 2027', firstDay: '2027-01-01', lastDay: '2027-03-31', deployments: 1, committed: { days: 1.5, cost: 412.5 }, delivered: { days: 1, cost: 275 },
+    bySpecialism: [{ specialism: 'maths', label: 'Maths', deployments: 1, committed: { days: 1.5, cost: 412.5 }, delivered: { days: 1, cost: 275 } }],
   },
 };
 
@@ -43,8 +43,8 @@ describe('formatDigestText', () => {
       "Slipping: 2 (supporter's answer to a proposal 1, visit report 1)",
       '  S2S-2026-0012 visit report of 2026-12-14: 14 days overdue',
       "  S2S-2026-0041 supporter's answer to a proposal: 3 days overdue",
-      'Spring term 2027 to Sun 3 Jan: 1 deployment, 1.5 days, £412.50',
-      '  Maths: 1 deployment, 1.5 days, £412.50',
+      'Spring term 2027 to Sun 3 Jan: 1 deployment, 1.5 days committed (£412.50), 1 day delivered (£275)',
+      '  Maths: 1 deployment, 1.5 days committed (£412.50), 1 day delivered (£275)',
     ].join('\n'));
   });
 

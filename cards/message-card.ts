@@ -44,6 +44,19 @@ export interface ActionsElement { type: 'actions'; buttons: readonly Button[] }
 
 export type CardElement = HeadingElement | TextElement | FactsElement | DividerElement | ListElement | ActionsElement;
 
+/**
+ * A card posted where everyone in a channel sees it, whose buttons are for some of them only. Teams
+ * draws `everyone` for the channel and, for each of `teamsUserIds` (60 at most), asks the bot for
+ * that person's own view when they look at it (Universal Actions refresh: `actionId` with `data`).
+ * Channels without per-person views draw the whole card; the server refuses whoever may not press.
+ */
+export interface PersonalViews {
+  everyone: readonly CardElement[];
+  teamsUserIds: readonly string[];
+  actionId: string;
+  data: ActionData;
+}
+
 export interface MessageCard {
   /**
    * Stable identity of what the card shows (e.g. "support-request:S2S-2026-0042"). Edges store
@@ -53,6 +66,7 @@ export interface MessageCard {
   /** One line for notifications, previews and clients that cannot draw cards. */
   summary: string;
   elements: readonly CardElement[];
+  personalViews?: PersonalViews;
 }
 
 export function card(summary: string, elements: readonly CardElement[], key?: string): MessageCard {

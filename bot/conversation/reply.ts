@@ -18,6 +18,8 @@ export interface TurnResult {
   replies: Reply[];
   /** For a press on a card or form: what that card should become, updated in place. */
   replaceSource?: Reply;
+  /** For a card's automatic refresh: how it looks to this person alone (nobody else's copy changes). */
+  personalView?: Reply;
 }
 
 export function cardReply(card: MessageCard): Reply {

@@ -7,7 +7,7 @@ import { buildMyWorkCard } from '../views/my-work-card.js';
 import { ACTIONS, type ActionId } from './action-ids.js';
 import { messageExpert } from './contact-flow.js';
 import { diagnosticReportForm, followOnRequestForm } from './diagnostic-flow.js';
-import { declineRequestForm, decideFromCard, showOtherCandidates, showRequestCard } from './brokerage-flow.js';
+import { declineRequestForm, decideFromCard, refreshRequestCard, showOtherCandidates, showRequestCard } from './brokerage-flow.js';
 import { closeRequestForm, reopenFromCard, withdrawRequestForm } from './end-request-flow.js';
 import { evaluationForm } from './evaluation-flow.js';
 import { approveMembership, declineMembershipForm, joinAllianceForm } from './join-flow.js';
@@ -38,10 +38,11 @@ const HANDLERS = {
   [ACTIONS.myRequests]: async (ctx, person) => ({ replies: [cardReply(buildMyWorkCard(await listMyWork(ctx, person)))] }),
   [ACTIONS.help]: async (_ctx, person) => ({ replies: [cardReply(buildHelpCard(person.role, person.name))] }),
   [ACTIONS.chooseAlliance]: async (_ctx, person) => ({ replies: [cardReply(buildHelpCard(person.role, person.name))] }),
-  [ACTIONS.approve]: (ctx, person, call) => decideFromCard(ctx, person, requestId(call), { outcome: 'approve', candidateId: String(call.data.candidateId ?? '') }),
-  [ACTIONS.hold]: (ctx, person, call) => decideFromCard(ctx, person, requestId(call), { outcome: 'on-hold' }),
+  [ACTIONS.approve]: (ctx, person, call) => decideFromCard(ctx, person, requestId(call), { outcome: 'approve', candidateId: String(call.data.candidateId ?? '') }, call),
+  [ACTIONS.hold]: (ctx, person, call) => decideFromCard(ctx, person, requestId(call), { outcome: 'on-hold' }, call),
   [ACTIONS.decline]: (ctx, person, call) => showForm(declineRequestForm, ctx, person, call),
-  [ACTIONS.otherCandidates]: (ctx, person, call) => showOtherCandidates(ctx, person, requestId(call)),
+  [ACTIONS.otherCandidates]: (ctx, person, call) => showOtherCandidates(ctx, person, requestId(call), call),
+  [ACTIONS.refreshRequestCard]: (ctx, person, call) => refreshRequestCard(ctx, person, requestId(call)),
   [ACTIONS.acceptProposal]: (ctx, person, call) => acceptProposal(ctx, person, deploymentId(call)),
   [ACTIONS.declineProposal]: (ctx, person, call) => showForm(declineProposalForm, ctx, person, call),
   [ACTIONS.openPlanForm]: (ctx, person, call) => showForm(deploymentPlanForm, ctx, person, call),

@@ -11,8 +11,9 @@ import { getRecord } from '../../services/store/get-record.js';
 import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
 import type { TurnPlace } from '../conversation/turn.js';
 import { loadRequestCard } from '../views/loaders/load-request-card.js';
+import { everyoneView } from '../views/request-manager-card.js';
 import type { FlowContext } from './flow-context.js';
-import type { FormEntry } from './form-entry.js';
+import type { FormCall, FormEntry } from './form-entry.js';
 
 const NOT_A_MANAGER = 'Only the alliance manager can do that. Nothing was changed.';
 
@@ -32,9 +33,9 @@ export async function linkBrokerageChannel(ctx: FlowContext, person: Stored<Pers
 }
 
 /** Approve or hold, from the buttons on the manager card. */
-export async function decideFromCard(ctx: FlowContext, person: Stored<Person>, requestId: string, decision: ManagerDecision): Promise<TurnResult> {
+export async function decideFromCard(ctx: FlowContext, person: Stored<Person>, requestId: string, decision: ManagerDecision, call: FormCall): Promise<TurnResult> {
   const decided = await decideRequest(ctx, person, requestId, decision);
-  return { replies: [], replaceSource: cardReply(await loadRequestCard(ctx, decided)) };
+  return { replies: [], replaceSource: cardReply(await loadRequestCard(ctx, decided, { shared: sharedPlace(call) })) };
 }
 
 /** The manager's reason for declining a request, which the school reads. */
@@ -58,11 +59,24 @@ export const declineRequestForm: FormEntry<DeclineInput> = {
 export async function showRequestCard(ctx: FlowContext, person: Stored<Person>, requestId: string): Promise<TurnResult> {
   requireManager(person);
   const request = await getRecord(ctx, person.allianceId, requestId, 'supportRequest');
-  return { replies: [cardReply(await loadRequestCard(ctx, request))] };
+  return { replies: [cardReply(await loadRequestCard(ctx, request, { shared: false }))] };
+}
+
+/** A shared request card's automatic refresh: the managers' own view with the buttons; anyone else's without. */
+export async function refreshRequestCard(ctx: FlowContext, person: Stored<Person>, requestId: string): Promise<TurnResult> {
+  const request = await getRecord(ctx, person.allianceId, requestId, 'supportRequest');
+  const card = await loadRequestCard(ctx, request, { shared: false });
+  const manager = person.role === 'manager' || person.role === 'admin';
+  return { replies: [], personalView: cardReply(manager ? card : { ...card, elements: everyoneView(card) }) };
 }
 
 /** "Other candidates": the next page of candidates, replacing those on the card. */
-export async function showOtherCandidates(ctx: FlowContext, person: Stored<Person>, requestId: string): Promise<TurnResult> {
+export async function showOtherCandidates(ctx: FlowContext, person: Stored<Person>, requestId: string, call: FormCall): Promise<TurnResult> {
   const page = await nextCandidates(ctx, person, requestId);
-  return { replies: page.note ? [textReply(page.note)] : [], replaceSource: cardReply(await loadRequestCard(ctx, page.request)) };
+  return { replies: page.note ? [textReply(page.note)] : [], replaceSource: cardReply(await loadRequestCard(ctx, page.request, { shared: sharedPlace(call) })) };
+}
+
+/** A card pressed outside a one-to-one chat is seen by others too. */
+function sharedPlace(call: FormCall): boolean {
+  return call.speaker?.place.scope !== 'personal';
 }

@@ -27,7 +27,7 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
     case 'requestForManagers':
     case 'requestCardUpdate': {
       const request = await store.get<SupportRequest>(allianceId, event.requestId);
-      return request ? loadRequestCard(ctx, request) : undefined;
+      return request ? loadRequestCard(ctx, request, { shared: true }) : undefined;
     }
     case 'requestMatched':
     case 'requestDecided': {

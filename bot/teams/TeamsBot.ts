@@ -42,8 +42,9 @@ export class TeamsBot extends TeamsActivityHandler {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const result = await this.turn(context, cardActionBody(context.activity.value, this.clock.now()));
     await this.deliver(context, result, true);
-    const source = result.replaceSource ? replyToAdaptiveCard(result.replaceSource) : undefined;
-    // The invoke response redraws the pressed card for the person who pressed it.
+    const shown = result.personalView ?? result.replaceSource;
+    const source = shown ? replyToAdaptiveCard(shown) : undefined;
+    // The invoke response redraws the pressed (or refreshed) card for that person alone.
     return source
       ? { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: source } }
       : { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done' } };

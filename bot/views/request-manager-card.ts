@@ -99,3 +99,11 @@ function formatTime(iso: string): string {
 
 /** Built once: toLocaleString with options builds a new formatter on every call. */
 const UK_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** What everyone in the brokerage channel sees of a request card: all but the managers' buttons. */
+export function everyoneView(card: MessageCard): CardElement[] {
+  return [
+    ...card.elements.filter((element) => element.type !== 'actions'),
+    text('The alliance managers decide here; they see the buttons.', { muted: true }),
+  ];
+}

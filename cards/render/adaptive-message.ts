@@ -6,9 +6,18 @@ import { adaptiveCard, executeAction, plainText, type AcObject, type ActionStyle
 
 const STYLES: Record<ButtonStyle, ActionStyle> = { primary: 'positive', danger: 'destructive', default: undefined };
 
+/** Teams shows a card's own view to at most this many people. */
+const MAX_PERSONAL_VIEWS = 60;
+
 /** A neutral message card as an Adaptive Card 1.5; the summary doubles as its fallback text. */
 export function renderCardToAdaptiveCard(card: MessageCard): AdaptiveCardJson {
-  return adaptiveCard(card.elements.map(convertElement), { fallbackText: card.summary });
+  const views = card.personalViews;
+  if (!views?.teamsUserIds.length) return adaptiveCard(card.elements.map(convertElement), { fallbackText: card.summary });
+  return adaptiveCard(views.everyone.map(convertElement), {
+    fallbackText: card.summary,
+    // No fallback: a client without Universal Actions simply shows the view for everyone.
+    refresh: { action: { type: 'Action.Execute', title: 'Refresh', verb: views.actionId, data: views.data }, userIds: views.teamsUserIds.slice(0, MAX_PERSONAL_VIEWS) },
+  });
 }
 
 function convertElement(element: CardElement): AcObject {

@@ -11,6 +11,8 @@ export interface AdaptiveCardJson {
   actions?: AcObject[];
   fallbackText?: string;
   msteams?: { width: 'Full' };
+  /** Universal Actions: each listed user gets their own view of the card from the bot. */
+  refresh?: { action: AcObject; userIds: readonly string[] };
 }
 
 /** Key that carries the action id in Action.Submit data, where there is no `verb`. */

@@ -44,8 +44,12 @@ export function validateAdaptiveCard(card: object): AdaptiveCardCheck {
   return { failures, bytes: Buffer.byteLength(JSON.stringify(card), 'utf8') };
 }
 
-/** Parses the card as a host without Action.Execute would, so every fallback is read and checked. */
-function checkFallbacks(card: object, alreadyReported: ReadonlySet<string>): string[] {
+/**
+ * Parses the card as a host without Action.Execute would, so every fallback is read and checked.
+ * A `refresh` needs none: such a host ignores it and shows the card as sent.
+ */
+function checkFallbacks(sent: object, alreadyReported: ReadonlySet<string>): string[] {
+  const { refresh: _ignored, ...card } = sent as Record<string, unknown>;
   const failures = executeActionsOf(card)
     .filter((action) => typeof action.fallback !== 'object' || action.fallback === null)
     .map((action) => `fallback: Action.Execute "${String(action.verb)}" has no Action.Submit fallback`);

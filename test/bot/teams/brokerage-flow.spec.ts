@@ -158,21 +158,35 @@ describe('Teams: request support and manager-channel brokerage over /api/message
     assert.match(textOf(harness.connector.posted(BROKERAGE_CHANNEL.conversationId).at(-1)!), /will be posted in this channel.*1 request waiting/);
   });
 
-  let managerCard: RecordedCall;
-  it('posts the waiting request to the newly linked channel with ranked candidates and decision buttons', async () => {
+  /** The card as a manager sees it: their own view of the channel card, with the decision buttons. */
+  let managerView: Record<string, unknown>;
+  it('posts the waiting request to the newly linked channel with ranked candidates, decision buttons for the managers only', async () => {
     harness.connector.clear();
     const report = await harness.app.outbox.runOnce();
     assert.equal(report.sent, 1);
-    [managerCard] = harness.connector.posted(BROKERAGE_CHANNEL.conversationId);
-    const titles = executeActions(cardOf(managerCard)).map((a) => a.title);
+    const [posted] = harness.connector.posted(BROKERAGE_CHANNEL.conversationId);
+    assertCardsValid([posted]);
+    const shared = cardOf(posted) as { refresh: { action: { verb: string; data: Record<string, unknown> }; userIds: string[] }; body: unknown };
+    // Everyone in the channel sees the request and its candidates, without buttons…
+    assert.deepEqual(executeActions(shared.body).map((a) => a.title), []);
+    assert.match(JSON.stringify(shared.body), /Best candidates/);
+    // …and Teams asks the bot for each manager's own view (Universal Actions refresh).
+    assert.deepEqual(shared.refresh.userIds, [manager.id]);
+    const refreshAs = async (user: TeamsUser) => {
+      const response = await harness.press(user, shared.refresh.action.verb, shared.refresh.action.data, 'manager-card', BROKERAGE_CHANNEL);
+      return (response.body as { value: Record<string, unknown> }).value;
+    };
+    managerView = await refreshAs(manager);
+    const titles = executeActions(managerView).map((a) => a.title);
     assert.ok(titles.some((t) => t.startsWith('Approve ')));
     assert.ok(titles.includes('Other candidates') && titles.includes('Decline') && titles.includes('On hold'));
-    assertCardsValid([managerCard]);
+    assert.deepEqual(executeActions(await refreshAs(head)).map((a) => a.title), [], 'a head who looks gets the view without buttons');
+    assert.equal(harness.connector.updates(BROKERAGE_CHANNEL.conversationId).length, 0, 'a refresh changes nobody else\'s copy');
   });
 
   it('refuses a head pressing Approve and changes nothing', async () => {
     const [request] = await requests();
-    const approve = executeActions(cardOf(managerCard)).find((a) => a.title.startsWith('Approve '))!;
+    const approve = executeActions(managerView).find((a) => a.title.startsWith('Approve '))!;
     await harness.press(head, approve.verb, approve.data, 'manager-card', BROKERAGE_CHANNEL);
     const [after] = await requests();
     assert.equal(after.status, 'matching');
@@ -184,7 +198,7 @@ describe('Teams: request support and manager-channel brokerage over /api/message
     const helen = await store().get<Person>(DEMO_ALLIANCE_ID, await personIdOf(store(), DEMO_IDENTITIES.manager.email));
     await indexPersonIdentities(store(), await store().create<Person>({ ...helen!, id: fixturePersonId('ravi@riverside-hub.example'), email: 'ravi@riverside-hub.example', name: 'Ravi Kumar', teamsAadObjectId: second.aadObjectId }));
     harness.connector.clear();
-    const approve = executeActions(cardOf(managerCard)).find((a) => a.title.startsWith('Approve '))!;
+    const approve = executeActions(managerView).find((a) => a.title.startsWith('Approve '))!;
     await Promise.all([
       harness.press(manager, approve.verb, approve.data, 'manager-card', BROKERAGE_CHANNEL),
       harness.press(second, 'request.hold', { requestId: approve.data.requestId }, 'manager-card', BROKERAGE_CHANNEL),

@@ -36,7 +36,7 @@ export const visitReportForm: FormEntry<VisitReportInput> = {
           : outcome.deployment.status === 'completed'
             ? 'Thank you. All planned days are now reported, so the deployment is complete and the school is asked to evaluate it.'
             : 'Thank you. The school and the alliance manager have your report.';
-        return { replies: [textReply(note)], replaceSource: cardReply(buildVisitReportCard(outcome.report, outcome.deployment, view.school, person.name)) };
+        return { replies: [textReply(note)], replaceSource: cardReply(buildVisitReportCard(outcome.report, outcome.deployment, { school: view.school, supporterName: person.name, forManagers: false })) };
       },
     };
   },

@@ -35,7 +35,7 @@ export async function buildDeploymentNotification(ctx: ServiceContext, allianceI
       return buildPlanCard(deployment, school, { headline: `${planHeadline(event.kind, deployment)}: ${deployment.requestReference}` });
     case 'visitReportSubmitted': {
       const report = await ctx.store.get<VisitReport>(allianceId, event.reportId);
-      return report ? buildVisitReportCard(report, deployment, school, supporterName) : undefined;
+      return report ? buildVisitReportCard(report, deployment, { school, supporterName, forManagers: target?.kind === 'managerChannel' }) : undefined;
     }
     case 'visitReportOverdue':
       return buildOverdueReminderCard(deployment, event.visitDates, school);

@@ -57,6 +57,7 @@ function itemElements(item: WorkItem): CardElement[] {
   const lines = [
     `${item.waitsOn.length ? `Waiting for ${item.waitsFor}: ${item.waitsOn.join(', ')}` : `Next: ${item.waitsFor}`}${item.due ? `, ${item.due}` : ''}`,
     ...(deployment?.status === 'proposed' ? proposalLines(item) : []),
+    ...(item.endedBecause ? [`Reason: ${item.endedBecause}`] : []),
     ...(deployment?.plan && item.days.delivered > 0 ? [`Delivered: ${deliveredText(item.days, deployment.plan.days)}`] : []),
     `Submitted ${showDate(request.createdAt.slice(0, 10))}`,
   ];

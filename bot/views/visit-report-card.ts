@@ -7,10 +7,12 @@ import { ACTIONS } from '../flows/action-ids.js';
 const RAG_MARKS = { red: '🔴 Red', amber: '🟠 Amber', green: '🟢 Green' } as const;
 
 /**
- * One visit's report, for the school's head and the manager channel. While visits go on, the
- * manager may end the deployment early from here; the flow refuses anyone else.
+ * One visit's report, for the school's head, the manager channel and the supporter who sent it.
+ * While visits go on, managers (`forManagers`) may end the deployment early from here; no one else
+ * is shown the button.
  */
-export function buildVisitReportCard(report: VisitReport, deployment: Deployment, school?: School, supporterName?: string): MessageCard {
+export function buildVisitReportCard(report: VisitReport, deployment: Deployment, view: { school?: School; supporterName?: string; forManagers: boolean }): MessageCard {
+  const { school, supporterName } = view;
   const title = `Visit report ${deployment.requestReference}, ${report.visitDate}`;
   return card(title, [
     heading(title),
@@ -23,7 +25,7 @@ export function buildVisitReportCard(report: VisitReport, deployment: Deployment
     text(`What was done: ${report.activities}`),
     text(`Next steps: ${report.nextSteps}`),
     text('The supporter confirmed this report holds no pupil-identifying data.', { muted: true }),
-    ...(deployment.status === 'active' ? [actions([button(ACTIONS.completeDeployment, 'Complete early (manager)', { deploymentId: deployment.id }, {
+    ...(view.forManagers && deployment.status === 'active' ? [actions([button(ACTIONS.completeDeployment, 'Complete early (manager)', { deploymentId: deployment.id }, {
       confirm: { title: 'Complete this deployment?', text: 'No more visits will be reported and the school will be asked to evaluate.', confirmLabel: 'Complete', denyLabel: 'Cancel' },
     })])] : []),
   ], `visit-report:${report.id}`);

@@ -32,6 +32,8 @@ export interface WorkItem {
   /** What the item waits for, and the names of whoever it waits on ("Priya Shah", "the alliance manager"). */
   waitsFor: string;
   waitsOn: string[];
+  /** Why a request was withdrawn, closed or declined, as whoever ended it wrote it. */
+  endedBecause?: string;
   /** The buttons this person can press now, and only those. */
   steps: Array<Step | RequestStep>;
   /** When what it waits for is due, as people read it ("due Thu 10 Dec", "2 days overdue"); absent when nothing is. */
@@ -126,11 +128,17 @@ async function workItem(ctx: ServiceContext, person: Stored<Person>, request: St
   const item: WorkItem = {
     ...base,
     ...(deployment && ENDED.includes(request.status) ? { deployment } : {}),
+    ...endedBecause(request),
     waitsFor: progress.next,
     waitsOn: progress.waitsOn === 'manager' ? ['the alliance manager'] : [],
     steps: [...(ENDED.includes(request.status) ? viewPlan : []), ...own],
   };
   return { item, record: request, reported };
+}
+
+function endedBecause(request: SupportRequest): { endedBecause?: string } {
+  const ending = ENDED.includes(request.status) ? [...request.history].reverse().find((entry) => entry.to === request.status) : undefined;
+  return ending?.note ? { endedBecause: ending.note } : {};
 }
 
 /** What this person can do on the request itself: decide it (manager), withdraw it (the school's head on it), close it (manager). */

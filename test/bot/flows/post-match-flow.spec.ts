@@ -90,7 +90,11 @@ describe('post-match flows', () => {
       [V.visitDate]: '2026-12-07', [V.rag(1)]: 'amber', [V.comment(1)]: 'Started', [V.activities]: 'Observations',
       [V.nextSteps]: 'Staff meeting', [V.daysUsed]: '1', [V.noPupilData]: true,
     });
-    assert.match(JSON.stringify(reported.replaceSource), new RegExp(ACTIONS.completeDeployment));
+    assert.doesNotMatch(JSON.stringify(reported.replaceSource), new RegExp(ACTIONS.completeDeployment), 'the supporter is not shown a button only managers may press');
+    const copies = (await world.store.query<OutboxMessage>(ALLIANCE, { type: 'outbox' })).filter((m) => m.event.kind === 'visitReportSubmitted');
+    const shows = async (target: string) => JSON.stringify(await buildNotification(ctx, ALLIANCE, copies[0].event, copies.find((m) => (m.target.kind === 'person' ? m.target.personId : m.target.kind) === target)!.target));
+    assert.match(await shows('managerChannel'), new RegExp(ACTIONS.completeDeployment), "the manager channel's copy can complete it early");
+    assert.doesNotMatch(await shows(world.head.id), new RegExp(ACTIONS.completeDeployment), "the head's copy cannot");
     await press(world.head, ACTIONS.completeDeployment);
     assert.equal(await status(), 'active');
     await press(world.manager, ACTIONS.completeDeployment);

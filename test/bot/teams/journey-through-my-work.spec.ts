@@ -141,5 +141,95 @@ for (const notifications of ['failing with 404', 'working'] as const) {
         assert.deepEqual([missed.length, toldWhatTheyMissed], [0, 0]);
       }
     });
+
+    it('ends journeys: withdrawn by the head, approved from hold, completed early, closed and reopened by the manager', async () => {
+      const newest = async () => (await harness.app.store.query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest', orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 1 }))[0];
+      const buttonsNow = () => executeActions(lastCard).map((b) => b.title);
+      const seenIn = (place: string) => harness.connector.posted(place).map((call) => JSON.stringify(cardOf(call)) + textOf(call)).join('\n');
+      async function ask(preferredStart: string) {
+        await say(head, 'request support');
+        await press(head, submitTitleOf(lastCard), {
+          specialisms: 'maths', phase: 'primary', daysWanted: '3', preferredStart,
+          need: 'Reasoning in Year 4 maths lessons is weak across all three classes.', outcomes: 'Pupils explain their reasoning in every lesson.',
+        });
+        await deliver();
+      }
+      async function approvePriya() {
+        await fromMyWork(manager, 'Candidates');
+        const approve = executeActions(lastCard).find((a) => a.verb === 'request.approve' && a.data.candidateId === SUPPORTER_ID);
+        assert.ok(approve, 'Priya is among the candidates');
+        const response = await harness.press(manager, approve.verb, approve.data, 'card-3');
+        assert.equal(response.status, 200);
+        await deliver();
+      }
+
+      // The manager channel hears every ending; it is a channel, so its messages arrive in both walks.
+      await harness.say(manager, '<at>S2S</at> use this channel for brokerage', BROKERAGE_CHANNEL);
+      // A head withdraws a request her supporter had accepted; the supporter finds it ended, with its reason, in her own list.
+      harness.clock.set('2026-12-16T09:00:00Z');
+      await ask('2027-01-04');
+      await approvePriya();
+      await fromMyWork(supporter, 'Accept');
+      await fromMyWork(head, 'Withdraw', { reason: 'Our new maths lead has this in hand now.' });
+      assert.equal((await newest()).status, 'withdrawn');
+      assert.match(JSON.stringify(lastCard), /was withdrawn by Mark Davies/);
+      await deliver();
+      assert.match(seenIn(BROKERAGE_CHANNEL.conversationId), /was withdrawn by Mark Davies.*Our new maths lead/, 'the manager channel is told who and why');
+      await say(supporter, 'my deployments');
+      assert.match(JSON.stringify(lastCard), /Withdrawn.*Reason: Our new maths lead has this in hand now/);
+      assert.ok(!buttonsNow().some((title) => ['Accept', 'Write plan', 'Withdraw'].includes(title)), `no step is left on it: ${buttonsNow().join(', ')}`);
+
+      // The manager holds the next request, then approves it from hold: one audited decision.
+      harness.clock.set('2026-12-16T10:00:00Z');
+      await ask('2027-01-04');
+      await fromMyWork(manager, 'Candidates');
+      await press(manager, 'On hold');
+      assert.equal((await newest()).status, 'on-hold');
+      await approvePriya();
+      const approved = await newest();
+      assert.deepEqual([approved.status, approved.history.at(-1)?.from, approved.history.at(-1)?.note], ['proposed', 'on-hold', 'resumed from hold and approved']);
+
+      // Planned for 3 days; after one visit the manager completes it early: the 2 visits not made are cancelled.
+      await fromMyWork(supporter, 'Accept');
+      await fromMyWork(supporter, 'Write plan', {
+        objective1: 'Reasoning in every Year 4 lesson', successCriteria1: 'Pupils explain their methods', impactMeasure1: 'Book look',
+        days: '3', visitDates: '4/1/2027, 11 Jan 2027, 18 Jan 2027',
+      });
+      await deliver();
+      for (const party of [supporter, head, manager]) await fromMyWork(party, 'Confirm plan');
+      harness.clock.set('2027-01-05T10:00:00Z');
+      await fromMyWork(supporter, 'Report a visit', {
+        visitDate: '4/1/2027', rag1: 'amber', comment1: 'Started well', activities: 'Lesson visits', nextSteps: 'Staff meeting', daysUsed: '1', noPupilData: 'true',
+      });
+      await fromMyWork(manager, 'Complete');
+      assert.equal((await newest()).status, 'completed');
+      await deliver();
+      const channel = seenIn(BROKERAGE_CHANNEL.conversationId);
+      assert.match(channel, /Helen Carter completed Priya Shah's support.*1 of 3 days delivered.*Mon 11 Jan 2027, Mon 18 Jan 2027\) are cancelled/, 'the channel hears who completed it and what is cancelled');
+      if (notifications === 'working') {
+        assert.match(seenIn(personalChat(head).conversationId), /Evaluate the support/, 'the head is asked to evaluate');
+        assert.match(seenIn(personalChat(supporter).conversationId), /Support completed/, 'the supporter is told');
+        assert.doesNotMatch(seenIn(personalChat(supporter).conversationId), /Evaluate the support/, 'only the head gets the Evaluate button');
+      }
+
+      // Closed before the school evaluated: the head has no Evaluate button; reopened, she has it again.
+      await fromMyWork(manager, 'Close', { reason: 'The school asked us to stop here.' });
+      assert.equal((await newest()).status, 'closed');
+      const closedReply = lastCard;
+      assert.match(JSON.stringify(closedReply), /was closed by Helen Carter/);
+      await deliver();
+      await say(head, 'my requests');
+      assert.match(JSON.stringify(lastCard), /Reason: The school asked us to stop here/);
+      assert.ok(!buttonsNow().includes('Evaluate'), 'a closed request offers no evaluation');
+      lastCard = closedReply;
+      await press(manager, 'Reopen');
+      assert.equal((await newest()).status, 'completed');
+      await deliver();
+      await fromMyWork(head, 'Evaluate', { rating1: '3', evidence1: 'Books show reasoning', effectiveness: '3', overall: 'Helpful, though cut short' });
+      assert.equal((await newest()).status, 'evaluated');
+
+      assert.deepEqual(refused, [], 'every button shown was accepted when its viewer pressed it');
+      if (notifications === 'failing with 404') assert.ok(toldWhatTheyMissed > 1, 'people who missed news were told on return');
+    });
   });
 }

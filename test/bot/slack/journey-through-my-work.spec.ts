@@ -156,5 +156,98 @@ for (const notifications of ['failing', 'working'] as const) {
         assert.deepEqual([missed.map((m) => [m.event.kind, m.target, m.failedReason]), toldWhatTheyMissed], [[], 0]);
       }
     });
+
+    it('ends journeys: withdrawn by the head, approved from hold, completed early, closed and reopened by the manager', async () => {
+      const supporterId = await personIdOf(harness.app.store, DEMO_IDENTITIES.supporter.email);
+      const newest = async () => (await harness.app.store.query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest', orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 1 }))[0];
+      const labels = () => (shown ? slackButtons(shown) : []).map((b) => b.text);
+      /** Everything the bot posted in the brokerage channel since the last `act`. */
+      const channelSaw = () => slack.calls.filter((c) => c.body.channel === 'C0BROKERAGE').map(slackTextOf).join('\n');
+      async function ask() {
+        await act(HEAD, () => harness.command(HEAD, 'request support'));
+        await submit(HEAD, slack.called('views.open').at(-1), {
+          specialisms: 'maths', phase: 'primary', daysWanted: '3', preferredStart: '2027-01-04',
+          need: 'Reasoning in Year 4 maths lessons is weak across all three classes.', outcomes: 'Pupils explain their reasoning in every lesson.',
+        });
+        await deliver();
+      }
+      async function approvePriya() {
+        await say(MANAGER, 'my requests');
+        await press(MANAGER, 'Candidates');
+        const approve = (shown ? slackButtons(shown) : []).find((b) => b.actionId === 'request.approve' && b.data.candidateId === supporterId);
+        assert.ok(approve, 'Priya is among the candidates');
+        await act(MANAGER, () => harness.press(MANAGER, approve.actionId, approve.data, { channel: dmOf(MANAGER), ts: '1.3' }));
+        await deliver();
+      }
+      /** The outbox's run, keeping what it posted to the brokerage channel. */
+      async function deliverSeeingChannel(): Promise<string> {
+        slack.clear();
+        await deliver();
+        return channelSaw();
+      }
+
+      // A head withdraws a request her supporter had accepted; the supporter finds it ended, with its reason, in her own list.
+      harness.clock.set('2026-12-16T09:00:00Z');
+      await ask();
+      await approvePriya();
+      await fromMyWork(SUPPORTER, 'Accept');
+      await fromMyWork(HEAD, 'Withdraw', { reason: 'Our new maths lead has this in hand now.' }, { reason: 'No' });
+      assert.equal((await newest()).status, 'withdrawn');
+      assert.match(await deliverSeeingChannel(), /was withdrawn by Mark Davies.*Our new maths lead/, 'the manager channel is told who and why');
+      await say(SUPPORTER, 'my deployments');
+      assert.match(slackTextOf(shown!), /Withdrawn[\s\S]*Reason: Our new maths lead has this in hand now/);
+      assert.ok(!labels().some((label) => ['Accept', 'Write plan', 'Withdraw'].includes(label)), `no step is left on it: ${labels().join(', ')}`);
+
+      // The manager holds the next request, then approves it from hold: one audited decision.
+      harness.clock.set('2026-12-16T10:00:00Z');
+      await ask();
+      await say(MANAGER, 'my requests');
+      await press(MANAGER, 'Candidates');
+      await press(MANAGER, 'On hold');
+      assert.equal((await newest()).status, 'on-hold');
+      await approvePriya();
+      const approved = await newest();
+      assert.deepEqual([approved.status, approved.history.at(-1)?.from, approved.history.at(-1)?.note], ['proposed', 'on-hold', 'resumed from hold and approved']);
+
+      // Planned for 3 days; after one visit the manager completes it early: the 2 visits not made are cancelled.
+      await fromMyWork(SUPPORTER, 'Accept');
+      await fromMyWork(SUPPORTER, 'Write plan', {
+        objective1: 'Reasoning in every Year 4 lesson', successCriteria1: 'Pupils explain their methods', impactMeasure1: 'Book look',
+        days: '3', visitDates: '4/1/2027, 11 Jan 2027, 18 Jan 2027',
+      });
+      await deliver();
+      for (const party of [SUPPORTER, HEAD, MANAGER]) await fromMyWork(party, 'Confirm plan');
+      harness.clock.set('2027-01-05T10:00:00Z');
+      await fromMyWork(SUPPORTER, 'Report a visit', {
+        visitDate: '2027-01-04', rag1: 'amber', comment1: 'Started well', activities: 'Lesson visits', nextSteps: 'Staff meeting', daysUsed: '1', noPupilData: 'true',
+      });
+      assert.ok(!labels().some((label) => label.startsWith('Complete')), 'the supporter is not offered a completion only managers may make');
+      await fromMyWork(MANAGER, 'Complete');
+      assert.equal((await newest()).status, 'completed');
+      assert.match(await deliverSeeingChannel(), /Helen Carter completed Priya Shah's support.*1 of 3 days delivered.*Mon 11 Jan 2027, Mon 18 Jan 2027\) are cancelled/);
+      if (notifications === 'working') {
+        const dm = (user: string) => slack.calls.filter((c) => c.body.channel === dmOf(user)).map((c) => JSON.stringify(c.body)).join('\n');
+        assert.match(dm(HEAD), /Evaluate the support/, 'the head is asked to evaluate');
+        assert.match(dm(SUPPORTER), /Support completed/, 'the supporter is told');
+        assert.doesNotMatch(dm(SUPPORTER), /Evaluate the support/, 'only the head gets the Evaluate button');
+      }
+
+      // Closed before the school evaluated: the head has no Evaluate button; reopened from the brokerage card, she has it again.
+      await fromMyWork(MANAGER, 'Close', { reason: 'The school asked us to stop here.' });
+      assert.equal((await newest()).status, 'closed');
+      const channel = await deliverSeeingChannel();
+      assert.match(channel, /was closed by Helen Carter/);
+      const brokerageCard = slack.calls.filter((c) => c.body.channel === 'C0BROKERAGE' && slackButtons(c).some((b) => b.text === 'Reopen')).at(-1);
+      assert.ok(brokerageCard, 'the channel is offered Reopen');
+      await say(HEAD, 'my requests');
+      assert.match(slackTextOf(shown!), /Reason: The school asked us to stop here/);
+      assert.ok(!labels().includes('Evaluate'), 'a closed request offers no evaluation');
+      const reopen = slackButtons(brokerageCard).find((b) => b.text === 'Reopen')!;
+      await act(MANAGER, () => harness.press(MANAGER, reopen.actionId, reopen.data, { channel: 'C0BROKERAGE', ts: String(brokerageCard.body.ts ?? '1.4') }));
+      assert.equal((await newest()).status, 'completed');
+      await deliver();
+      await fromMyWork(HEAD, 'Evaluate', { rating1: '3', evidence1: 'Books show reasoning', effectiveness: '3', overall: 'Helpful, though cut short' });
+      assert.equal((await newest()).status, 'evaluated');
+    });
   });
 }

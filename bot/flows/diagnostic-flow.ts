@@ -12,6 +12,7 @@ import type { Person } from '../../services/domain/person.js';
 import { schoolId } from '../../services/domain/school.js';
 import type { SupportRequest, SupportRequestInput } from '../../services/domain/support-request.js';
 import { BotError, ForbiddenError } from '../../services/errors.js';
+import { requireMemberSchool } from '../../services/membership/member-school.js';
 import { requireRequestingHead } from '../../services/requests/submit-request.js';
 import type { Stored } from '../../services/store/document-store.js';
 import { findRecord, getRecord } from '../../services/store/get-record.js';
@@ -35,7 +36,7 @@ async function confirmed(ctx: FlowContext, request: Stored<SupportRequest>, alre
 export const diagnosticRequestForm: FormEntry<DiagnosticRequestInput> = {
   blank: (now) => createDiagnosticRequestForm({ now }),
   async open(ctx, person, { data, channel }) {
-    requireRequestingHead(person);
+    await requireMemberSchool(ctx, person.allianceId, requireRequestingHead(person));
     const submissionId = submissionIdOf(data);
     return {
       form: createDiagnosticRequestForm({ now: ctx.clock.now() }),

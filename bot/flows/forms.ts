@@ -14,6 +14,7 @@ import { closeRequestForm, withdrawRequestForm } from './end-request-flow.js';
 import { evaluationForm } from './evaluation-flow.js';
 import { declineMembershipForm, joinAllianceForm } from './join-flow.js';
 import type { FormEntry } from './form-entry.js';
+import { leaveAllianceForm } from './leave-flow.js';
 import { deploymentPlanForm, planChangesForm } from './plan-flow.js';
 import { declineProposalForm } from './proposal-flow.js';
 import { supportRequestForm } from './request-support-flow.js';
@@ -38,6 +39,7 @@ const TABLE = {
   [DECLINE_FORM_IDS.membership]: declineMembershipForm,
   [DECLINE_FORM_IDS.withdraw]: withdrawRequestForm,
   [DECLINE_FORM_IDS.close]: closeRequestForm,
+  [DECLINE_FORM_IDS.leave]: leaveAllianceForm,
 } as const satisfies Record<string, FormEntry<unknown>>;
 
 export type FormId = keyof typeof TABLE;

@@ -64,17 +64,17 @@ export const joinAllianceForm: FormEntry<JoinRequestInput> = {
 };
 
 function requireManager(person: Person): void {
-  if (person.role !== 'manager' && person.role !== 'admin') throw new ForbiddenError('Only the alliance manager can decide who joins. Nothing was changed.');
+  if (person.role !== 'manager' && person.role !== 'admin') throw new ForbiddenError('Only the alliance manager can decide who joins or leaves. Nothing was changed.');
 }
 
-/** Approve, from the manager channel's card: the school and head are added and the head is told. */
+/** Approve, from the manager channel's card: the school joins (with its head) or leaves, and the head is told. */
 export async function approveMembership(ctx: FlowContext, person: Stored<Person>, requestId: string): Promise<TurnResult> {
   requireManager(person);
   const { request } = await decideMembership(ctx, person, requestId, { outcome: 'approve' });
   return { replies: [], replaceSource: cardReply(buildMembershipCard(request)) };
 }
 
-/** The manager's reason for declining a school, which the head reads. */
+/** The manager's reason for declining a school's request to join or leave, which the head reads. */
 export const declineMembershipForm: FormEntry<DeclineInput> = {
   blank: () => createDeclineForm({ purpose: 'membership', subject: '' }),
   async open(ctx, person, { data }) {
@@ -82,7 +82,7 @@ export const declineMembershipForm: FormEntry<DeclineInput> = {
     const request = await getRecord(ctx, person.allianceId, String(data.membershipRequestId ?? ''), 'membershipRequest');
     if (request.status !== 'pending') throw new BotError('conflict', `This request was already ${request.status}.`);
     return {
-      form: createDeclineForm({ purpose: 'membership', subject: `${request.school.name} (URN ${request.school.urn}) asked to join` }),
+      form: createDeclineForm({ purpose: 'membership', subject: `${request.school.name} (URN ${request.school.urn}) asked to ${request.action}` }),
       data: { membershipRequestId: request.id },
       async submit({ reason }) {
         const { request: declined } = await decideMembership(ctx, person, request.id, { outcome: 'decline', reason });

@@ -12,6 +12,7 @@ import { linkBrokerageChannel } from './brokerage-flow.js';
 import { showDiagnosticForm } from './diagnostic-flow.js';
 import { findSupporters } from './find-supporter-flow.js';
 import { showJoinOptions } from './join-flow.js';
+import { showLeaveForm } from './leave-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { nameHeadByReference, showPlanByReference } from './plan-flow.js';
 import { showRequestForm } from './request-support-flow.js';
@@ -47,6 +48,8 @@ export async function handleMessage(ctx: FlowContext, person: Stored<Person>, tu
       return showDiagnosticForm(ctx, person, { data: {}, channel: turn.user.channel }, recognition);
     case 'join_alliance':
       return showJoinOptions(ctx, person);
+    case 'leave_alliance':
+      return showLeaveForm(ctx, person, { data: {}, channel: turn.user.channel, speaker: { user: turn.user, place: turn.place } });
     case 'find_supporter':
       return findSupporters(ctx, person, recognition.specialisms, recognition.phase);
     case 'my_requests':

@@ -5,6 +5,7 @@ import { schoolId } from '../../services/domain/school.js';
 import type { SupportRequestInput } from '../../services/domain/support-request.js';
 import { ForbiddenError } from '../../services/errors.js';
 import { heldSchool } from '../../services/matching/directory-snapshot.js';
+import { requireMemberSchool } from '../../services/membership/member-school.js';
 import { submitSupportRequest } from '../../services/requests/submit-request.js';
 import type { Stored } from '../../services/store/document-store.js';
 import { findRecord } from '../../services/store/get-record.js';
@@ -20,6 +21,7 @@ export const supportRequestForm: FormEntry<SupportRequestInput> = {
     if (person.role !== 'head') {
       throw new ForbiddenError('Support requests come from school leaders. If your school needs support, ask your head to send a request, or ask the alliance manager.');
     }
+    if (person.baseSchoolUrn) await requireMemberSchool(ctx, person.allianceId, person.baseSchoolUrn);
     const submissionId = typeof data.submissionId === 'string' ? data.submissionId : randomBytes(12).toString('base64url');
     return {
       form: createSupportRequestForm({ now: ctx.clock.now() }),

@@ -9,6 +9,7 @@ import { weeklyDigestOnce } from '../../services/digest/digest-once.js';
 import { loadRequestCard } from '../views/loaders/load-request-card.js';
 import { buildDiagnosticReportCard } from '../views/diagnostic-report-card.js';
 import { buildDigestCard } from '../views/digest-card.js';
+import { leavingImpact } from '../../services/membership/leaving-impact.js';
 import { buildMembershipAnswerCard, buildMembershipCard } from '../views/membership-card.js';
 import { findRecord } from '../../services/store/get-record.js';
 import { buildProposalCard } from '../views/proposal-card.js';
@@ -79,7 +80,9 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
     case 'membershipForManagers':
     case 'membershipCardUpdate': {
       const request = await findRecord(ctx, allianceId, event.membershipRequestId, 'membershipRequest');
-      return request ? buildMembershipCard(request) : undefined;
+      if (!request) return undefined;
+      const leaving = request.action === 'leave' && request.status === 'pending';
+      return buildMembershipCard(request, leaving ? await leavingImpact(ctx, allianceId, request.school.urn) : undefined);
     }
     case 'membershipDecided': {
       const [request, alliance] = await Promise.all([findRecord(ctx, allianceId, event.membershipRequestId, 'membershipRequest'), findRecord(ctx, allianceId, allianceId, 'alliance')]);

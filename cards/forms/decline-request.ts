@@ -2,10 +2,11 @@ import { declineInputSchema, type DeclineInput } from '../../services/domain/sup
 import { mapOnto, type FormDefinition } from '../form-definition.js';
 
 // One form for every reason given to the other side: a manager declining a school's request or its
-// request to join, or closing a request; a supporter declining the deployment they were proposed for;
-// a head withdrawing her school's request. Ids differ so the edge can route each to its own flow.
+// request to join or leave, or closing a request; a supporter declining the deployment they were
+// proposed for; a head withdrawing her school's request, or asking for her school to leave the
+// alliance. Ids differ so the edge can route each to its own flow.
 
-export type DeclinePurpose = 'request' | 'proposal' | 'membership' | 'withdraw' | 'close';
+export type DeclinePurpose = 'request' | 'proposal' | 'membership' | 'withdraw' | 'close' | 'leave';
 
 export const DECLINE_FORM_IDS = {
   request: 'decline-request',
@@ -13,6 +14,7 @@ export const DECLINE_FORM_IDS = {
   membership: 'decline-membership',
   withdraw: 'withdraw-request',
   close: 'close-request',
+  leave: 'leave-alliance',
 } as const satisfies Record<DeclinePurpose, string>;
 
 export const DECLINE_ACTIONS = {
@@ -21,6 +23,7 @@ export const DECLINE_ACTIONS = {
   declineMembership: 'decline-membership.submit',
   withdrawRequest: 'withdraw-request.submit',
   closeRequest: 'close-request.submit',
+  leaveAlliance: 'leave-alliance.submit',
 } as const;
 
 export const DECLINE_FIELDS = {
@@ -46,7 +49,7 @@ const WORDING: Record<DeclinePurpose, { title: string; help: string; actionId: s
     actionId: DECLINE_ACTIONS.declineProposal,
   },
   membership: {
-    title: 'Decline this school',
+    title: 'Decline this request',
     help: 'The head who asked will see this reason.',
     actionId: DECLINE_ACTIONS.declineMembership,
   },
@@ -61,6 +64,12 @@ const WORDING: Record<DeclinePurpose, { title: string; help: string; actionId: s
     help: 'The school, and the supporter if one is matched, will see this reason.',
     actionId: DECLINE_ACTIONS.closeRequest,
     submitLabel: 'Close',
+  },
+  leave: {
+    title: 'Leave the alliance',
+    help: 'The alliance manager will see this reason and decide.',
+    actionId: DECLINE_ACTIONS.leaveAlliance,
+    submitLabel: 'Ask to leave',
   },
 };
 

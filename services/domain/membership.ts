@@ -72,6 +72,8 @@ export interface MembershipRequest {
   emailConfirmedByChannel: boolean;
   requester: MembershipRequester;
   memorandum?: { version: string; acknowledgedAt: string };
+  /** Why the school wants to leave, in the head's words (leave requests only). */
+  reason?: string;
   decision?: MembershipDecision;
   createdAt: string;
   updatedAt: string;

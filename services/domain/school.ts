@@ -31,6 +31,11 @@ export interface School extends SchoolFields {
   allianceId: string;
   type: 'school';
   updatedAt: string;
+  /**
+   * When the school left this alliance (services/membership/leave-alliance.ts). The record stays for
+   * finance and history; its heads can no longer ask for support here.
+   */
+  leftAt?: string;
 }
 
 export function schoolId(urn: string): string {

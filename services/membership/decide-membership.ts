@@ -11,6 +11,7 @@ import { writeAudit } from '../privacy/person-records.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { writeCsv } from '../directory/csv-cells.js';
+import { leaveAlliance, type LeftAlliance } from './leave-alliance.js';
 
 export type MembershipAnswer = { outcome: 'approve' } | { outcome: 'decline'; reason: string };
 
@@ -18,27 +19,31 @@ export interface MembershipOutcome {
   request: Stored<MembershipRequest>;
   /** The head added to the directory on an approved join. */
   head?: Stored<Person>;
+  /** What an approved leave did. */
+  left?: LeftAlliance;
 }
 
 /**
- * A manager approves or declines a school's request to join. The decision is one etag-checked write,
- * so two managers cannot both decide; on approval the school and its head go into the directory
- * through the import path (the same checks and indexes as a CSV import), the head is linked to the
- * channel they asked from, and told.
+ * A manager approves or declines a school's request to join or leave. The decision is one
+ * etag-checked write, so two managers cannot both decide. On approving a join the school and its
+ * head go into the directory through the import path (the same checks and indexes as a CSV
+ * import), and the head is linked to the channel they asked from; on approving a leave the school
+ * leaves (leave-alliance.ts). The head who asked is told either way.
  */
 export async function decideMembership(ctx: ServiceContext, manager: Stored<Person>, requestId: string, answer: MembershipAnswer): Promise<MembershipOutcome> {
-  if (manager.role !== 'manager' && manager.role !== 'admin') throw new ForbiddenError('Only the alliance manager can decide who joins.');
+  if (manager.role !== 'manager' && manager.role !== 'admin') throw new ForbiddenError('Only the alliance manager can decide who joins or leaves.');
   const request = await ctx.store.get<MembershipRequest>(manager.allianceId, requestId);
   if (!request || request.type !== 'membershipRequest') throw new NotFoundError('That membership request');
   // An approval whose directory write failed part-way is finished by approving again.
-  if (request.status === 'approved' && answer.outcome === 'approve') return { request, head: await addToDirectory(ctx, request, manager.id) };
+  if (request.status === 'approved' && answer.outcome === 'approve') return carryOut(ctx, request, manager);
   if (request.status !== 'pending') throw alreadyDecided(request);
 
   const at = ctx.clock.now().toISOString();
   const approved = answer.outcome === 'approve';
   const notify: Notification[] = [
     { target: { kind: 'managerChannel' }, event: { kind: 'membershipCardUpdate', membershipRequestId: request.id } },
-    { target: { kind: 'person', personId: request.id }, event: { kind: 'membershipDecided', membershipRequestId: request.id } },
+    // A school joining is told at the address kept under the request's id; a head leaving is in the directory.
+    { target: { kind: 'person', personId: request.requester.personId ?? request.id }, event: { kind: 'membershipDecided', membershipRequestId: request.id } },
   ];
   let decided: Stored<MembershipRequest>;
   try {
@@ -58,7 +63,13 @@ export async function decideMembership(ctx: ServiceContext, manager: Stored<Pers
     throw error;
   }
   if (!approved) return { request: decided };
-  return { request: decided, head: await addToDirectory(ctx, decided, manager.id) };
+  return carryOut(ctx, decided, manager);
+}
+
+/** What an approval does: a joining school and head added, or a leaving school gone. */
+async function carryOut(ctx: ServiceContext, request: Stored<MembershipRequest>, manager: Stored<Person>): Promise<MembershipOutcome> {
+  if (request.action === 'leave') return { request, left: await leaveAlliance(ctx, request, manager) };
+  return { request, head: await addToDirectory(ctx, request, manager.id) };
 }
 
 function alreadyDecided(request: MembershipRequest): BotError {

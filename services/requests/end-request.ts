@@ -14,7 +14,7 @@ import { REQUEST_PROGRESS } from './request-progress.js';
 import { transitionRequest } from './transition-request.js';
 
 /** Deployments whose work is not yet delivered: ending the request cancels them. */
-const UNDELIVERED: readonly Deployment['status'][] = ['proposed', 'accepted', 'planned', 'active'];
+export const UNDELIVERED: readonly Deployment['status'][] = ['proposed', 'accepted', 'planned', 'active'];
 
 export interface EndRequest {
   to: 'withdrawn' | 'closed';

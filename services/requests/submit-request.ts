@@ -6,6 +6,7 @@ import { parseInput } from '../parse-input.js';
 import { ConcurrencyError, DuplicateError, ForbiddenError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
+import { requireMemberSchool } from '../membership/member-school.js';
 import { brokerSubmitted, raiserOf } from './broker-submitted.js';
 import { nextRequestReference, releaseRequestReference } from './request-reference.js';
 
@@ -63,6 +64,7 @@ export async function storeRequest(
 ): Promise<SubmitResult> {
   if (!SUBMISSION_ID.test(meta.submissionId)) throw new ForbiddenError('This form is not valid any more. Please open a new one.');
   const id = `request-${meta.submissionId}`;
+  await requireMemberSchool(ctx, owner.allianceId, owner.schoolUrn);
   const at = ctx.clock.now().toISOString();
   const reference = await nextRequestReference(ctx.store, ctx.clock, owner.allianceId);
   let submitted: Stored<SupportRequest>;

@@ -54,6 +54,15 @@ export const INTENT_CUES: Record<Intent, Cues> = {
       'register our school', 'register my school', 'part of the hub', 'part of your hub', 'sign me up', 'sign us up'],
     3: ['member', 'new to the alliance', 'new school'],
   },
+  leave_alliance: {
+    4: ['leave the alliance', 'leave the hub', 'leave your alliance', 'leave your hub', 'leave the partnership',
+      'leave alliance', 'leave hub', 'stop being a member', 'no longer be a member', 'no longer want to be a member',
+      'end our membership', 'end my membership', 'cancel our membership', 'cancel membership', 'end membership',
+      'withdraw from the alliance', 'withdraw from the hub', 'withdraw our school', 'withdraw my school',
+      'take our school out', 'take my school out', 'remove our school', 'remove my school', 'come out of the alliance',
+      'quit the alliance', 'exit the alliance', 'opt out of the alliance', 'not renew our membership',
+      'resign from the alliance', 'leave'],
+  },
   find_supporter: {
     3: ['find', 'search', 'search for', 'look for', 'looking for an', 'looking for a', 'look up', 'who can',
       'who could', 'who is', 'who are', 'who has', 'who knows', 'who does', 'who do', 'who would',
@@ -101,7 +110,9 @@ export const INTENT_CUES: Record<Intent, Cues> = {
   none: {
     4: ['weather', 'book a room', 'meeting room', 'password', 'wifi', 'printer', 'photocopier', 'parking',
       'car park', 'joke', 'football', 'lol', 'lmao', 'haha', 'term dates', 'payslip', 'payroll', 'salary',
-      'supply teacher', 'supply cover', 'minibus', 'recipe'],
+      'supply teacher', 'supply cover', 'minibus', 'recipe', 'maternity leave', 'sick leave', 'annual leave',
+      'leave of absence', 'compassionate leave', 'paternity leave', 'parental leave', 'leave request', 'leave early',
+      'leave a message', 'leave a note', 'leave a comment', 'leave feedback'],
     3: ['room', 'lunch', 'canteen', 'holiday', 'half term', 'cover for', 'uniform', 'song', 'film', 'translate',
       'laptop', 'login', 'log in'],
     2: ['timetable', 'broken'],
@@ -120,4 +131,4 @@ export const SILENCED_BY_ENTITY: readonly Intent[] = ['help'];
 export const ENTITY_ONLY_INTENT: Intent = 'find_supporter';
 
 /** On equal totals the more specific intent wins. */
-export const TIE_ORDER: readonly Intent[] = ['submit_visit_report', 'my_requests', 'join_alliance', 'request_diagnostic', 'request_support', 'find_supporter', 'help', 'none'];
+export const TIE_ORDER: readonly Intent[] = ['submit_visit_report', 'my_requests', 'leave_alliance', 'join_alliance', 'request_diagnostic', 'request_support', 'find_supporter', 'help', 'none'];

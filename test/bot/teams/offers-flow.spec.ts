@@ -32,7 +32,7 @@ function openUrls(card: unknown): Array<{ title: string; url: string }> {
 const lastTo = (harness: TeamsHarness, user: TeamsUser): RecordedCall => harness.connector.posted(personalChat(user).conversationId).at(-1)!;
 const bodyCard = (response: { body: unknown }) => (response.body as { value: unknown }).value;
 
-describe('Teams: diagnostics, messaging experts and joining over /api/messages', function () {
+describe('Teams: diagnostics, messaging experts, joining and leaving over /api/messages', function () {
   this.timeout(90_000);
   const harness = new TeamsHarness();
   const store = () => harness.app.store;
@@ -173,5 +173,46 @@ describe('Teams: diagnostics, messaging experts and joining over /api/messages',
     await harness.say(newHead, 'we need help with KS2 maths please');
     const requestForm = executeActions(cardOf(lastTo(harness, newHead))).find((a) => a.verb === 'support-request.submit');
     assert.ok(requestForm, 'the new head is known and may request support');
+  });
+
+  it('lets a head ask for the school to leave; on approval its waiting requests close and it can no longer request support', async () => {
+    harness.connector.clear();
+    await harness.say(head, 'we need help with KS2 maths please');
+    const requestForm = executeActions(cardOf(lastTo(harness, head))).find((a) => a.verb === 'support-request.submit')!;
+    await harness.press(head, requestForm.verb, {
+      ...requestForm.data, specialisms: 'maths', phase: 'primary', daysWanted: '3', preferredStart: '2026-12-14',
+      need: 'Reasoning in KS2 maths has dropped two years running.', outcomes: 'Better reasoning in Year 6 books.',
+    }, 'request-form');
+    const headId = await personIdOf(store(), DEMO_IDENTITIES.head.email);
+    const waiting = (await store().query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' }))
+      .filter((r) => r.requesterId === headId && ['submitted', 'matching', 'on-hold'].includes(r.status));
+    assert.ok(waiting.length > 0);
+
+    await harness.say(head, 'our school wants to leave the alliance');
+    const leaveForm = lastTo(harness, head);
+    assert.match(textOf(leaveForm), /asks to leave Riverside Teaching School Hub/);
+    const ask = executeActions(cardOf(leaveForm)).find((a) => a.verb === 'leave-alliance.submit')!;
+    await harness.press(head, ask.verb, { ...ask.data, reason: 'We are joining a trust that runs its own hub.' }, 'leave-form');
+    const [leaving] = (await store().query<MembershipRequest>(DEMO_ALLIANCE_ID, { type: 'membershipRequest' })).filter((r) => r.action === 'leave');
+    assert.deepEqual([leaving.status, leaving.reason, leaving.requester.personId], ['pending', 'We are joining a trust that runs its own hub.', headId]);
+
+    harness.connector.clear();
+    await harness.app.outbox.runOnce();
+    const card = harness.connector.posted(BROKERAGE_CHANNEL.conversationId).find((c) => /asks to leave the alliance/.test(textOf(c)))!;
+    assert.match(textOf(card), /We are joining a trust/);
+    for (const request of waiting) assert.match(textOf(card), new RegExp(request.reference));
+    assert.match(textOf(card), /deployments under way continue to completion/);
+    const approve = executeActions(cardOf(card)).find((a) => a.title === 'Approve')!;
+    await harness.press(manager, approve.verb, approve.data, 'membership-card', BROKERAGE_CHANNEL);
+
+    harness.connector.clear();
+    await harness.app.outbox.runOnce();
+    assert.ok(harness.connector.posted(personalChat(head).conversationId).some((c) => /has left Riverside Teaching School Hub/.test(textOf(c))), 'the head is told');
+    for (const request of waiting) {
+      const closed = await store().get<SupportRequest>(DEMO_ALLIANCE_ID, request.id);
+      assert.deepEqual([closed?.status, closed?.history.at(-1)?.note], ['closed', 'The school left the alliance.']);
+    }
+    await harness.say(head, 'we need help with KS2 maths please');
+    assert.match(textOf(lastTo(harness, head)), /left the alliance on \d{4}-\d{2}-\d{2}, so it can no longer ask for support here/);
   });
 });

@@ -35,7 +35,7 @@ async function showDeliveryProblems(ctx: FlowContext, person: Stored<Person>): P
 export async function handleMessage(ctx: FlowContext, person: Stored<Person>, turn: Turn & { kind: 'message' }): Promise<TurnResult> {
   if (USE_THIS_CHANNEL.test(turn.text)) return linkBrokerageChannel(ctx, person, turn.place, turn.user.channel);
   if (DELIVERY_PROBLEMS.test(turn.text)) return showDeliveryProblems(ctx, person);
-  if (OPEN_WORKSPACE.test(turn.text)) return sendWorkspaceLink(ctx, person, turn.place);
+  if (OPEN_WORKSPACE.test(turn.text)) return sendWorkspaceLink(ctx, person, turn.place, turn.user);
   const naming = NAME_HEAD.exec(turn.text);
   if (naming) return nameHeadByReference(ctx, person, naming[1], naming[2]);
   const planFor = SHOW_PLAN.exec(turn.text);

@@ -11,6 +11,10 @@ export interface LayoutOptions {
   current?: string;
   /** Extra script tags (charts, the Teams library); pages read fine without them. */
   scripts?: readonly string[];
+  /** The person signed in to several alliances: offer the chooser. */
+  canSwitchAlliance?: boolean;
+  /** Signed in, but no alliance chosen yet: they can still sign out. */
+  choosingAlliance?: boolean;
 }
 
 const MANAGER_NAV: ReadonlyArray<[string, string]> = [
@@ -41,10 +45,10 @@ export function layout(options: LayoutOptions, content: HtmlPart): Html {
 <body>
 <a class="skip" href="#main">Skip to main content</a>
 <header class="top">
-  <p class="brand">School-to-school support${options.allianceName ? html` <span class="muted">· ${options.allianceName}</span>` : ''}</p>
-  ${options.person ? html`<form method="post" action="/workspace/sign-out" class="signout">
+  <p class="brand">School-to-school support${options.allianceName ? html` <span class="muted">· ${options.allianceName}</span>` : ''}${options.canSwitchAlliance ? html` <a href="/workspace/choose" class="switch">Switch alliance</a>` : ''}</p>
+  ${options.person || options.choosingAlliance ? html`<form method="post" action="/workspace/sign-out" class="signout">
     <input type="hidden" name="_csrf" value="${options.csrf}">
-    <span>${options.person.name}</span> <button type="submit" class="link">Sign out</button>
+    ${options.person ? html`<span>${options.person.name}</span> ` : ''}<button type="submit" class="link">Sign out</button>
   </form>` : ''}
   ${nav.length ? html`<nav aria-label="Workspace"><ul>${nav.map(([href, label]) => html`<li><a href="${href}"${href === options.current ? html` aria-current="page"` : ''}>${label}</a></li>`)}</ul></nav>` : ''}
 </header>

@@ -7,6 +7,7 @@ import type { WorkspaceDeps } from './workspace-deps.js';
 import { route } from './respond.js';
 import { redeemLink, showHome, showSignIn, showSignInLink, showTeamsTab, showTeamsTabSetup, signInAsDemoPerson, signInWithTeams, signOut } from './pages/sign-in.js';
 import { showMyWork } from './pages/my-work.js';
+import { chooseAlliance, showAllianceChooser } from './pages/choose-alliance.js';
 import { WORKSPACE_PAGES } from './pages/index.js';
 
 const require = createRequire(import.meta.url);
@@ -30,7 +31,9 @@ export function mountWorkspace(server: Server, deps: WorkspaceDeps): void {
   server.get('/workspace/teams', route(deps, 'anyone', showTeamsTab));
   server.get('/workspace/teams/configure', route(deps, 'anyone', showTeamsTabSetup));
   server.post('/workspace/sso', forms, route(deps, 'anyone', signInWithTeams, { csrf: false }));
-  server.post('/workspace/sign-out', forms, route(deps, 'signed-in', signOut));
+  server.post('/workspace/sign-out', forms, route(deps, 'anyone', signOut));
+  server.get('/workspace/choose', route(deps, 'anyone', showAllianceChooser));
+  server.post('/workspace/choose', forms, route(deps, 'anyone', chooseAlliance));
   server.get('/workspace/my-work', route(deps, 'signed-in', showMyWork));
   for (const page of WORKSPACE_PAGES) {
     const parsers = page.upload ? [restify.plugins.bodyParser({ maxBodySize: 10 * 1024 * 1024, maxFileSize: 10 * 1024 * 1024, mapParams: false })] : [forms];

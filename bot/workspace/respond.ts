@@ -65,7 +65,11 @@ export function route(deps: WorkspaceDeps, access: Access, handler: PageHandler,
       csrf: csrfToken(session),
       query: new URL(req.url ?? '/', 'http://workspace').searchParams,
       page(title, current, content, pageOptions = {}) {
-        const shell = layout({ title, person: this.person, allianceName: this.alliance?.name, csrf: this.csrf, current, scripts: pageOptions.scripts }, content);
+        const shell = layout({
+          title, person: this.person, allianceName: this.alliance?.name, csrf: this.csrf, current, scripts: pageOptions.scripts,
+          canSwitchAlliance: Boolean(this.person) && (this.session.choices?.length ?? 0) > 1,
+          choosingAlliance: !this.person && Boolean(this.session.choices?.length),
+        }, content);
         return { kind: 'page', status: pageOptions.status, body: shell };
       },
     };
@@ -73,7 +77,9 @@ export function route(deps: WorkspaceDeps, access: Access, handler: PageHandler,
     if (req.method === 'POST' && options.csrf !== false && !csrfValid(session, body._csrf)) {
       result = ctx.page('This form has expired', undefined, notice('error', html`The page was open too long or came from somewhere else, so nothing was changed. <a href="/workspace">Go back to the workspace</a> and try again.`), { status: 403 });
     } else if (access !== 'anyone' && !person) {
-      result = req.method === 'GET' ? { kind: 'redirect', to: '/workspace/sign-in' } : ctx.page('Please sign in', undefined, notice('error', 'Sign in to the workspace first. Nothing was changed.'), { status: 401 });
+      // Signed in to several alliances but none chosen yet: choose first.
+      const where = session.choices?.length ? '/workspace/choose' : '/workspace/sign-in';
+      result = req.method === 'GET' ? { kind: 'redirect', to: where } : ctx.page('Please sign in', undefined, notice('error', html`Sign in to the workspace${session.choices?.length ? ' and choose an alliance' : ''} first. Nothing was changed. <a href="${where}">Continue</a>`), { status: 401 });
     } else if (access === 'manager' && !isManager(person)) {
       result = ctx.page('Only for alliance managers', undefined, notice('error', html`This page is for the alliance's managers. <a href="/workspace/my-work">See your own work</a>.`), { status: 403 });
     } else {

@@ -12,6 +12,16 @@ export interface WorkspaceSession {
   allianceId?: string;
   /** How they signed in, shown on the page and in logs. */
   via?: 'demo' | 'link' | 'teams';
+  /**
+   * Someone in several alliances: the directory records their sign-in proved, one per alliance. They
+   * choose one (personId and allianceId are then that record); sealed, so they cannot add another.
+   */
+  choices?: SessionChoice[];
+}
+
+export interface SessionChoice {
+  personId: string;
+  allianceId: string;
 }
 
 const COOKIE = 's2s_workspace';
@@ -61,9 +71,20 @@ export async function writeSession(res: ServerResponse, session: WorkspaceSessio
   }));
 }
 
-/** A new session for a person who just proved who they are: a new CSRF secret, so no token from before sign-in works. */
-export function signedInSession(personId: string, allianceId: string, via: NonNullable<WorkspaceSession['via']>): WorkspaceSession {
-  return { csrfSecret: tokens.secretSync(), personId, allianceId, via };
+/**
+ * A new session for a person who just proved who they are: a new CSRF secret, so no token from before
+ * sign-in works. One directory record signs them straight in; several (one per alliance) wait for a choice.
+ */
+export function signedInSession(people: ReadonlyArray<{ id: string; allianceId: string }>, via: NonNullable<WorkspaceSession['via']>): WorkspaceSession {
+  const fresh = { csrfSecret: tokens.secretSync(), via };
+  if (people.length === 1) return { ...fresh, personId: people[0]!.id, allianceId: people[0]!.allianceId };
+  return { ...fresh, choices: people.map(({ id, allianceId }) => ({ personId: id, allianceId })) };
+}
+
+/** The session once the person chose one of the alliances their sign-in proved; undefined if it is not one of them. */
+export function chooseInSession(session: WorkspaceSession, allianceId: string): (WorkspaceSession & SessionChoice) | undefined {
+  const choice = session.choices?.find((c) => c.allianceId === allianceId);
+  return choice ? { ...session, personId: choice.personId, allianceId: choice.allianceId } : undefined;
 }
 
 export function csrfToken(session: WorkspaceSession): string {

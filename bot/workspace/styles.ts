@@ -39,6 +39,7 @@ svg.chart { width:100%; height:auto; max-width:640px; display:block; }
 .cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(min(280px, 100%), 1fr)); gap:12px; list-style:none; padding:0; }
 .card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:12px; }
 .card p { margin:4px 0; }
+.card h2 { margin-top:0; }
 .tag { display:inline-block; background:#ebebf0; border-radius:4px; padding:0 6px; margin-right:4px; font-size:.875rem; }
 .late { color:var(--bad); font-weight:600; }
 label { display:block; font-weight:600; margin:8px 0 2px; }

@@ -26,9 +26,10 @@ export async function linkBrokerageChannel(harness: TeamsHarness): Promise<void>
   await harness.app.outbox.runOnce();
 }
 
-/** The path of a fresh one-time sign-in link for a person, as the bot would send it in chat. */
-export async function signInLinkFor(harness: TeamsHarness, allianceId: string, personId: string): Promise<string> {
+/** The path of a fresh one-time sign-in link for a person, as the bot sends it in chat (to a Teams user, if given). */
+export async function signInLinkFor(harness: TeamsHarness, allianceId: string, personId: string, askedFromTeams?: TeamsUser): Promise<string> {
   const person = await harness.app.store.get<Person>(allianceId, personId);
   if (!person) throw new Error(`no person ${personId} in ${allianceId}`);
-  return `/workspace/link?t=${encodeURIComponent(await createSignInLink({ store: harness.app.store, clock: harness.clock }, person))}`;
+  const asker = askedFromTeams ? { channel: 'teams' as const, userId: askedFromTeams.aadObjectId } : undefined;
+  return `/workspace/link?t=${encodeURIComponent(await createSignInLink({ store: harness.app.store, clock: harness.clock }, person, asker))}`;
 }

@@ -10,7 +10,7 @@ import { anonymousSession, signedInSession } from '../session.js';
 
 /** Where someone lands: their page if signed in, else the sign-in page. */
 export async function showHome(ctx: PageContext): Promise<PageResult> {
-  if (!ctx.person) return { kind: 'redirect', to: '/workspace/sign-in' };
+  if (!ctx.person) return { kind: 'redirect', to: ctx.session.choices?.length ? '/workspace/choose' : '/workspace/sign-in' };
   return { kind: 'redirect', to: isManager(ctx.person) ? '/workspace/board' : '/workspace/my-work' };
 }
 
@@ -40,7 +40,7 @@ export async function signInAsDemoPerson(ctx: PageContext): Promise<PageResult> 
   const isDemo = Object.values(DEMO_IDENTITIES).some((identity) => identity.email === email);
   const person = isDemo ? await personInAllianceWithEmail(ctx.deps.flows.store, DEMO_ALLIANCE_ID, email) : undefined;
   if (!person || person.erasedAt) throw new ForbiddenError('That is not one of the demo people.');
-  ctx.replaceSession = signedInSession(person.id, person.allianceId, 'demo');
+  ctx.replaceSession = signedInSession([person], 'demo');
   return { kind: 'redirect', to: '/workspace' };
 }
 
@@ -55,8 +55,8 @@ export async function showSignInLink(ctx: PageContext): Promise<PageResult> {
 }
 
 export async function redeemLink(ctx: PageContext): Promise<PageResult> {
-  const person = await redeemSignInLink(ctx.deps.flows, String(ctx.body.token ?? ''));
-  ctx.replaceSession = signedInSession(person.id, person.allianceId, 'link');
+  const { people } = await redeemSignInLink(ctx.deps.flows, String(ctx.body.token ?? ''));
+  ctx.replaceSession = signedInSession(people, 'link');
   return { kind: 'redirect', to: '/workspace' };
 }
 
@@ -84,10 +84,9 @@ export async function signInWithTeams(ctx: PageContext): Promise<PageResult> {
   try {
     const user = await verify(token);
     const people = await identifySpeaker(ctx.deps.flows, { channel: 'teams', userId: user.objectId, lookupEmail: async () => user.email });
-    // Someone in several alliances starts with their first (by alliance id); a choice of alliance is not built yet.
-    const person = [...people].sort((a, b) => a.allianceId.localeCompare(b.allianceId))[0];
-    if (!person) return { kind: 'json', status: 403, body: { error: 'You are not in the alliance directory. Ask your alliance manager to add you.' } };
-    ctx.replaceSession = signedInSession(person.id, person.allianceId, 'teams');
+    if (!people.length) return { kind: 'json', status: 403, body: { error: 'You are not in the alliance directory. Ask your alliance manager to add you.' } };
+    // Someone in several alliances chooses one next (/workspace sends them to the chooser).
+    ctx.replaceSession = signedInSession(people, 'teams');
     return { kind: 'json', body: { redirect: '/workspace' } };
   } catch (error) {
     if (error instanceof ForbiddenError) return { kind: 'json', status: 401, body: { error: error.message } };

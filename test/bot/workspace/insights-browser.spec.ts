@@ -3,7 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { generateAlliance } from '../../../scripts/generate-directory.js';
 import { assertAccessible, launchChromium, screenshot } from '../../helpers/browser.js';
 import { TeamsHarness } from '../../helpers/teams-harness.js';
-import { signInLinkFor } from '../../helpers/workspace-fixtures.js';
+import { MANAGER, signInLinkFor } from '../../helpers/workspace-fixtures.js';
+import { importPeople } from '../../../services/directory/import-people.js';
+import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
+import { personInAllianceWithEmail } from '../../../services/identity/email-index.js';
 
 // Capacity and impact in headless Chromium, for a generated alliance with two years of history.
 describe('workspace reports in a browser', function () {
@@ -27,6 +30,28 @@ describe('workspace reports in a browser', function () {
   after(async () => {
     await browser?.close();
     if (browser) await harness.stop();
+  });
+
+  it('lets a manager of two alliances choose one', async () => {
+    await importPeople(harness.app.store, harness.clock, 'midlands-hub', {
+      fileName: 'people.csv',
+      text: `email,name,role,base_school_urn,designation,specialisms,phases,days_per_year,teams_aad_object_id\n${DEMO_IDENTITIES.manager.email},Helen Carter,manager,,,,,,${MANAGER.aadObjectId}\n`,
+    });
+    const helen = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    const helenInDemo = await personInAllianceWithEmail(harness.app.store, DEMO_ALLIANCE_ID, DEMO_IDENTITIES.manager.email);
+    await helen.goto(`${harness.app.url}${await signInLinkFor(harness, DEMO_ALLIANCE_ID, helenInDemo!.id, MANAGER)}`);
+    await helen.getByRole('button', { name: 'Continue to the workspace' }).click();
+    await helen.waitForURL('**/workspace/choose');
+    await assertAccessible(helen, 'alliance chooser');
+    await screenshot(helen, 'choose-alliance');
+    await helen.getByRole('button', { name: 'Open Hub midlands-hub' }).click();
+    await helen.waitForURL('**/workspace/board');
+    assert.match(await helen.locator('header').innerText(), /Hub midlands-hub/);
+    await helen.getByRole('link', { name: 'Switch alliance' }).click();
+    await helen.getByRole('button', { name: 'Open Riverside Teaching School Hub' }).click();
+    await helen.waitForURL('**/workspace/board');
+    assert.match(await helen.locator('header').innerText(), /Riverside Teaching School Hub/);
+    await helen.close();
   });
 
   it('shows capacity against need, cold spots first, sortable by any column', async () => {

@@ -71,7 +71,8 @@ export function registerAllianceCommands(program: Command): void {
     .option('--stage <stage>', STAGES.join(', '))
     .option('--days <n>', 'working days allowed at --stage', parseWorkingDays)
     .option('--escalate-after <n>', 'working days after the nudge before the manager channel is told', parseWorkingDays)
-    .action((options: { id: string; stage?: string; days?: number; escalateAfter?: number }) =>
+    .option('--auto-pass <on|off>', 'on: a proposal still unanswered at its escalation passes to the next best candidate', parseOnOff)
+    .action((options: { id: string; stage?: string; days?: number; escalateAfter?: number; autoPass?: boolean }) =>
       withCliContext(async ({ store, clock, out, log }) => {
         const { id, ...change } = options;
         const changing = Object.values(change).some((value) => value !== undefined);
@@ -80,12 +81,18 @@ export function registerAllianceCommands(program: Command): void {
         const levels = serviceLevelsOf(current);
         for (const stage of STAGES) out.write(`${stage}\t${levels.days[stage]}\t${STAGE_LABELS[stage]}\n`);
         out.write(`escalate-after\t${levels.escalateAfter}\tworking days after the nudge\n`);
+        out.write(`auto-pass\t${levels.autoPass ? 'on' : 'off'}\tunanswered proposals pass to the next best candidate\n`);
       }));
 }
 
 function parseWorkingDays(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('use whole working days, e.g. 3');
   return Number(value);
+}
+
+function parseOnOff(value: string): boolean {
+  if (value === 'on' || value === 'off') return value === 'on';
+  throw new InvalidArgumentError('use on or off');
 }
 
 function parseYesNo(value: string): boolean {

@@ -28,6 +28,8 @@ const EVENT_LABELS: Partial<Record<NotificationEvent['kind'], string>> = {
   requestReopened: 'news that a request was reopened',
   deploymentProposed: 'proposed deployment to accept or decline',
   proposalAnswered: "supporter's answer to a proposal",
+  proposalWithdrawn: 'news that a proposal to them was withdrawn',
+  proposalPassed: 'news that an unanswered proposal passed to the next candidate',
   weeklyDigest: 'weekly digest',
 };
 

@@ -26,6 +26,10 @@ export type NotificationEvent =
   | { kind: 'deploymentProposed'; deploymentId: string }
   /** The manager channel hears a supporter accepted or declined. */
   | { kind: 'proposalAnswered'; deploymentId: string }
+  /** The supporter hears, politely, that a proposal they had not answered was withdrawn. */
+  | { kind: 'proposalWithdrawn'; deploymentId: string }
+  /** The manager channel hears the service levels passed an unanswered proposal on (the withdrawn deployment). */
+  | { kind: 'proposalPassed'; deploymentId: string }
   /** A plan awaits a party's confirmation (new, or re-submitted after changes were asked for). */
   | { kind: 'planSubmitted'; deploymentId: string }
   /** One party confirmed the plan; the others still to confirm hear it. */

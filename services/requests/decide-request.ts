@@ -1,14 +1,11 @@
-import { dayRateFor } from '../domain/alliance.js';
-import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
 import { declineInputSchema, type SupportRequest } from '../domain/support-request.js';
-import { BotError, ConcurrencyError, DuplicateError, ForbiddenError, NotFoundError } from '../errors.js';
+import { BotError, ConcurrencyError, ForbiddenError } from '../errors.js';
 import { parseInput } from '../parse-input.js';
 import { findRecord, getRecord } from '../store/get-record.js';
-import { noteDirectoryChange } from '../matching/directory-version.js';
 import type { ServiceContext } from '../service-context.js';
-import { withDueFields } from '../service-levels/record-due.js';
 import type { Stored } from '../store/document-store.js';
+import { proposalFor, saveProposal } from './proposed-deployment.js';
 import { transitionRequest } from './transition-request.js';
 
 export type ManagerDecision =
@@ -26,10 +23,6 @@ export class AlreadyDecidedError extends BotError {
       ? `${d.byName} already decided this request (${d.outcome}) at ${d.at.slice(11, 16)} UTC.`
       : `${request.reference} is ${request.status} and can no longer be decided here.`);
   }
-}
-
-export function deploymentIdFor(requestId: string, supporterId: string): string {
-  return `deployment-${requestId.replace(/^request-/, '')}-${supporterId.replace(/^person-/, '')}`;
 }
 
 /**
@@ -82,56 +75,21 @@ async function approve(
   candidateId: string,
   base: { by: string; byName: string; at: string },
 ): Promise<Stored<SupportRequest>> {
-  const supporter = await findRecord(ctx, request.allianceId, candidateId, 'person');
-  if (!supporter || supporter.role !== 'supporter' || !supporter.designation || !supporter.baseSchoolUrn || supporter.erasedAt) {
-    throw new NotFoundError('That supporter');
-  }
-  const alliance = await getRecord(ctx, request.allianceId, request.allianceId, 'alliance', 'The alliance');
-  const deploymentId = deploymentIdFor(request.id, supporter.id);
-
+  const { supporter, deployment } = await proposalFor(ctx, request, candidateId, { id: manager.id, at: base.at });
   // From on hold the approval resumes the request: one decision, one audited move on-hold → proposed.
   const approved = await transitionRequest(ctx, request, {
     to: 'proposed',
     by: manager.id,
-    ref: deploymentId,
+    ref: deployment.id,
     ...(request.status === 'on-hold' ? { note: 'resumed from hold and approved' } : {}),
     changes: { matchedSupporterId: supporter.id, decision: { ...base, outcome: 'approved', candidateId: supporter.id } },
     notify: [
       { target: { kind: 'managerChannel' }, event: { kind: 'requestCardUpdate', requestId: request.id } },
-      { target: { kind: 'person', personId: request.requesterId }, event: { kind: 'requestMatched', requestId: request.id, deploymentId } },
-      { target: { kind: 'person', personId: supporter.id }, event: { kind: 'deploymentProposed', deploymentId } },
+      { target: { kind: 'person', personId: request.requesterId }, event: { kind: 'requestMatched', requestId: request.id, deploymentId: deployment.id } },
+      { target: { kind: 'person', personId: supporter.id }, event: { kind: 'deploymentProposed', deploymentId: deployment.id } },
     ],
   });
   // Only the winner of the etag race gets here, so the deployment is created once.
-  await createDeployment(ctx, {
-    id: deploymentId,
-    allianceId: request.allianceId,
-    type: 'deployment',
-    requestId: request.id,
-    requestReference: request.reference,
-    ...(request.kind === 'diagnostic' ? { kind: 'diagnostic' as const } : {}),
-    supporterId: supporter.id,
-    schoolUrn: request.schoolUrn,
-    schoolHeadIds: [request.requesterId],
-    baseSchoolUrn: supporter.baseSchoolUrn,
-    designation: supporter.designation,
-    dayRate: dayRateFor(alliance, supporter.designation),
-    daysCommitted: request.daysWanted,
-    status: 'proposed',
-    proposedAt: base.at,
-    createdAt: base.at,
-    updatedAt: base.at,
-    history: [{ at: base.at, by: manager.id, action: 'status', to: 'proposed' }],
-  });
+  await saveProposal(ctx, deployment);
   return approved;
-}
-
-/** Creating the same deployment twice (a retried approval) is not an error. */
-async function createDeployment(ctx: ServiceContext, deployment: Deployment): Promise<void> {
-  try {
-    await ctx.store.create<Deployment>(await withDueFields(ctx, deployment));
-    await noteDirectoryChange(ctx.store, deployment.allianceId, 'deployment', deployment.id);
-  } catch (error) {
-    if (!(error instanceof DuplicateError)) throw error;
-  }
 }

@@ -15,7 +15,7 @@ import { describeDue } from '../service-levels/due-label.js';
 import { serviceLevelsOf, type ServiceLevels } from '../service-levels/settings.js';
 import type { Stored } from '../store/document-store.js';
 import { findRecord } from '../store/get-record.js';
-import { deploymentIdFor } from './decide-request.js';
+import { deploymentIdFor } from './proposed-deployment.js';
 import { REQUEST_PROGRESS } from './request-progress.js';
 
 /** What a person can do on a request itself, beyond its deployment's steps. */

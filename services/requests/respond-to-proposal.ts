@@ -8,7 +8,7 @@ import { parseInput } from '../parse-input.js';
 import { getRecord } from '../store/get-record.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
-import { proposeCandidates } from './propose-candidates.js';
+import { returnToMatching } from './return-to-matching.js';
 import { transitionRequest } from './transition-request.js';
 
 export type ProposalAnswer = { accept: true } | { accept: false; reason: string };
@@ -50,15 +50,6 @@ export async function respondToProposal(
     const accepted = await transitionRequest(ctx, request, { to: 'accepted', by: supporter.id, ref: deploymentId, notify });
     return { deployment: answered, request: accepted };
   }
-  const excludedCandidateIds = [...new Set([...request.excludedCandidateIds, supporter.id])];
-  const candidates = await proposeCandidates(ctx, { ...request, excludedCandidateIds });
-  const rematching = await transitionRequest(ctx, request, {
-    to: 'matching',
-    by: supporter.id,
-    ref: deploymentId,
-    note: reason,
-    changes: { excludedCandidateIds, candidates, candidateOffset: 0, matchedSupporterId: undefined, decision: undefined },
-    notify,
-  });
+  const rematching = await returnToMatching(ctx, request, { by: supporter.id, deploymentId, supporterId: supporter.id, ...(reason ? { note: reason } : {}), notify });
   return { deployment: answered, request: rematching };
 }

@@ -12,6 +12,7 @@ const changeSchema = z.object({
   stage: z.enum(STAGES, `choose a stage: ${STAGES.join(', ')}`).optional(),
   days: serviceLevelsSchema.shape.escalateAfter.optional(),
   escalateAfter: serviceLevelsSchema.shape.escalateAfter.optional(),
+  autoPass: serviceLevelsSchema.shape.autoPass.optional(),
 }).refine((change) => (change.stage === undefined) === (change.days === undefined), { message: 'give a stage and its working days together', path: ['stage'] });
 
 export type ServiceLevelChange = z.input<typeof changeSchema>;
@@ -34,6 +35,7 @@ export async function setServiceLevels(ctx: ServiceContext, allianceId: string, 
       ...stored,
       days,
       ...(change.escalateAfter !== undefined ? { escalateAfter: change.escalateAfter } : {}),
+      ...(change.autoPass !== undefined ? { autoPass: change.autoPass } : {}),
     },
   }, alliance._etag);
   await redateOpenItems(ctx, updated);

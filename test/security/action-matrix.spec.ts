@@ -6,7 +6,7 @@ import { fixturePersonId, personIdOf } from '../helpers/person-ids.js';
 import type { Person } from '../../services/domain/person.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
-import { deploymentIdFor } from '../../services/requests/decide-request.js';
+import { deploymentIdFor } from '../../services/requests/proposed-deployment.js';
 import { executeActions } from '../helpers/card-actions.js';
 import { cardOf, textOf } from '../helpers/fake-bot-connector.js';
 import { snapshotDiff, snapshotStore } from '../helpers/store-snapshot.js';

@@ -19,12 +19,23 @@ describe('s2s alliance sla (command line)', function () {
     assert.equal(shown.status, 0, shown.stderr);
     assert.match(shown.stdout, /^decision\t2\t/m);
     assert.match(shown.stdout, /^answer\t3\t/m);
+    assert.match(shown.stdout, /^auto-pass\toff\t/m);
 
     const changed = s2sIn(dir, 'alliance', 'sla', '--id', 'riverside-hub', '--stage', 'answer', '--days', '4', '--escalate-after', '3');
     assert.equal(changed.status, 0, changed.stderr);
     assert.match(changed.stdout, /^answer\t4\t/m);
     assert.match(changed.stdout, /^decision\t2\t/m);
     assert.match(changed.stdout, /^escalate-after\t3\t/m);
+    assert.match(changed.stdout, /^auto-pass\toff\t/m, 'auto-pass stays off unless turned on');
+  });
+
+  it('turns auto-pass on and off, and refuses anything but on or off', async () => {
+    assert.match(s2sIn(dir, 'alliance', 'sla', '--id', 'riverside-hub', '--auto-pass', 'on').stdout, /^auto-pass\ton\t/m);
+    assert.match(s2sIn(dir, 'alliance', 'sla', '--id', 'riverside-hub', '--stage', 'answer', '--days', '2').stdout, /^auto-pass\ton\t/m);
+    const wrong = s2sIn(dir, 'alliance', 'sla', '--id', 'riverside-hub', '--auto-pass', 'yes');
+    assert.notEqual(wrong.status, 0);
+    assert.match(wrong.stderr, /use on or off/);
+    assert.match(s2sIn(dir, 'alliance', 'sla', '--id', 'riverside-hub', '--auto-pass', 'off').stdout, /^auto-pass\toff\t/m);
   });
 
   it('refuses an unknown stage, a stage without days and zero days, changing nothing', async () => {

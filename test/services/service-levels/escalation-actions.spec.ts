@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import type { Deployment } from '../../../services/domain/deployment.js';
+import type { SupportRequest } from '../../../services/domain/support-request.js';
+import { BotError, ForbiddenError } from '../../../services/errors.js';
+import { reassignProposal, withdrawProposal } from '../../../services/requests/pass-proposal.js';
+import { deploymentIdFor } from '../../../services/requests/proposed-deployment.js';
+import { respondToProposal } from '../../../services/requests/respond-to-proposal.js';
+import { remindAgain } from '../../../services/service-levels/remind-again.js';
+import { ALLIANCE, openWorld, type World } from '../deployments/deployment-fixtures.js';
+import { addRunnerUp, dateProposal, told } from './pass-fixtures.js';
+
+/** The escalation card's actions, as services: remind again, re-assign, withdraw. */
+describe('escalation card actions (services)', () => {
+  let world: World;
+  beforeEach(async () => {
+    // Proposed Fri 20 Nov; by Tue 1 Dec the answer is overdue and escalated.
+    world = await openWorld('proposed', '2026-11-20T10:00:00Z');
+    await dateProposal(world);
+    world.clock.set('2026-12-01T10:00:00Z');
+  });
+  afterEach(async () => { await world.close(); });
+
+  const deployment = async (id = world.deployment.id) => (await world.store.get<Deployment>(ALLIANCE, id))!;
+  const request = async () => (await world.store.get<SupportRequest>(ALLIANCE, world.request.id))!;
+
+  it('reminds the supporter again once a day, however often it is pressed', async () => {
+    assert.deepEqual(await remindAgain(world.ctx, world.manager, world.deployment.id, 'answer'), { sent: true, reference: 'S2S-2026-0001', waitsOn: ['supporter'] });
+    assert.equal((await remindAgain(world.ctx, world.manager, world.deployment.id, 'answer')).sent, false);
+    assert.deepEqual(await told(world), [{ kind: 'serviceLevelNudge', to: world.supporter.id }]);
+    world.clock.set('2026-12-02T08:00:00Z');
+    assert.equal((await remindAgain(world.ctx, world.manager, world.deployment.id, 'answer')).sent, true);
+    assert.equal((await told(world)).length, 2);
+  });
+
+  it('refuses a reminder from anyone but a manager, and one about a stage no longer waiting', async () => {
+    await assert.rejects(remindAgain(world.ctx, world.supporter, world.deployment.id, 'answer'), ForbiddenError);
+    await assert.rejects(remindAgain(world.ctx, world.head, world.deployment.id, 'answer'), ForbiddenError);
+    await assert.rejects(remindAgain(world.ctx, world.manager, world.deployment.id, 'plan-draft'), /no longer waiting for the plan drafted after acceptance/);
+    assert.deepEqual(await told(world), []);
+  });
+
+  it('withdraws the proposal: the supporter is told politely, the request is back on the manager card without them', async () => {
+    const outcome = await withdrawProposal(world.ctx, world.manager, world.deployment.id);
+    assert.equal(outcome.proposed, undefined);
+    const withdrawn = await deployment();
+    assert.equal(withdrawn.status, 'cancelled');
+    assert.deepEqual(withdrawn.history.at(-1), { at: '2026-12-01T10:00:00.000Z', by: world.manager.id, action: 'status', from: 'proposed', to: 'cancelled', note: 'withdrawn by Mo Manager' });
+    const back = await request();
+    assert.equal(back.status, 'matching');
+    assert.deepEqual(back.excludedCandidateIds, [world.supporter.id]);
+    assert.deepEqual((await told(world)).sort((a, b) => a.kind.localeCompare(b.kind)), [
+      { kind: 'proposalWithdrawn', to: world.supporter.id },
+      { kind: 'requestCardUpdate', to: 'managerChannel' },
+    ]);
+  });
+
+  it('re-assigns to the next candidate stored on the request', async () => {
+    const runnerUp = await addRunnerUp(world);
+    const outcome = await reassignProposal(world.ctx, world.manager, world.deployment.id);
+    assert.equal(outcome.proposed?.supporter.id, runnerUp.id);
+    assert.equal((await deployment()).status, 'cancelled');
+    assert.equal((await deployment(deploymentIdFor(world.request.id, runnerUp.id))).status, 'proposed');
+    const passed = await request();
+    assert.equal(passed.matchedSupporterId, runnerUp.id);
+    assert.equal(passed.history.at(-1)?.note, 're-assigned by Mo Manager; proposed to Pia Second');
+    assert.deepEqual((await told(world)).filter((m) => m.kind === 'deploymentProposed' || m.kind === 'proposalWithdrawn').sort((a, b) => a.kind.localeCompare(b.kind)), [
+      { kind: 'deploymentProposed', to: runnerUp.id },
+      { kind: 'proposalWithdrawn', to: world.supporter.id },
+    ]);
+  });
+
+  it('refuses anyone but a manager, and changes nothing once the supporter has answered', async () => {
+    await assert.rejects(withdrawProposal(world.ctx, world.supporter, world.deployment.id), ForbiddenError);
+    await assert.rejects(reassignProposal(world.ctx, world.head, world.deployment.id), ForbiddenError);
+    await respondToProposal(world.ctx, world.supporter, world.deployment.id, { accept: true });
+    await assert.rejects(withdrawProposal(world.ctx, world.manager, world.deployment.id), (error: unknown) =>
+      error instanceof BotError && error.code === 'conflict' && /no longer waiting for an answer \(it is accepted\)/.test(error.message));
+    assert.equal((await deployment()).status, 'accepted');
+    assert.equal((await request()).status, 'accepted');
+  });
+});

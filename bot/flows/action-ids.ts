@@ -36,6 +36,10 @@ export const ACTIONS = {
   /** Opens the form for the head's reason. */
   withdrawRequest: 'request.withdraw',
   reopenRequest: 'request.reopen',
+  /** The escalation card's actions, for managers. */
+  remindAgain: 'sla.remind-again',
+  reassignProposal: 'proposal.reassign',
+  withdrawProposal: 'proposal.withdraw',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

@@ -17,6 +17,7 @@ import { showForm, type FormCall } from './form-entry.js';
 import { confirmPlanFromCard, deploymentPlanForm, planChangesForm, showPlan } from './plan-flow.js';
 import { acceptProposal, declineProposalForm } from './proposal-flow.js';
 import { showRequestForm } from './request-support-flow.js';
+import { reassignFromCard, remindFromCard, withdrawFromCard } from './service-level-flow.js';
 import { completeFromCard, visitReportForm } from './visit-report-flow.js';
 
 /** A button press: who pressed it, and the data the button carried. */
@@ -64,6 +65,9 @@ const HANDLERS = {
   [ACTIONS.closeRequest]: (ctx, person, call) => showForm(closeRequestForm, ctx, person, call),
   [ACTIONS.withdrawRequest]: (ctx, person, call) => showForm(withdrawRequestForm, ctx, person, call),
   [ACTIONS.reopenRequest]: (ctx, person, call) => reopenFromCard(ctx, person, requestId(call)),
+  [ACTIONS.remindAgain]: (ctx, person, call) => remindFromCard(ctx, person, String(call.data.recordId ?? ''), String(call.data.stage ?? '')),
+  [ACTIONS.reassignProposal]: (ctx, person, call) => reassignFromCard(ctx, person, deploymentId(call)),
+  [ACTIONS.withdrawProposal]: (ctx, person, call) => withdrawFromCard(ctx, person, deploymentId(call)),
 } satisfies Record<ActionId, ActionHandler>;
 
 export async function runAction(ctx: FlowContext, person: Stored<Person>, actionId: string, call: FormCall): Promise<TurnResult> {

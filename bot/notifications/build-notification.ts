@@ -16,6 +16,7 @@ import { buildProposalCard } from '../views/proposal-card.js';
 import { buildRequestNewsCard } from '../views/request-news-card.js';
 import { buildRequestCourseCard } from '../views/request-course-card.js';
 import { buildDeploymentNotification } from './build-deployment-notification.js';
+import { buildPassNotification } from './build-pass-notification.js';
 import { buildServiceLevelNotification } from './build-service-level-notification.js';
 
 /**
@@ -61,6 +62,9 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
         : `${supporter.name} accepted ${deployment.requestReference}.`;
       return card(line, [heading(`Proposal ${deployment.status}: ${deployment.requestReference}`), text(line)]);
     }
+    case 'proposalWithdrawn':
+    case 'proposalPassed':
+      return buildPassNotification(ctx, allianceId, event);
     case 'planSubmitted':
     case 'planConfirmed':
     case 'planAgreed':

@@ -1,4 +1,5 @@
 import { actions, button, card, facts, heading, text, type Button, type MessageCard } from '../../cards/message-card.js';
+import { showDate } from '../../cards/uk-date.js';
 import type { PlanParty } from '../../services/domain/deployment-plan.js';
 import type { DueRecord } from '../../services/service-levels/due-items.js';
 import { describeDue } from '../../services/service-levels/due-label.js';
@@ -37,18 +38,40 @@ export function buildNudgeCard(input: DueCardInput): MessageCard {
   ]);
 }
 
-/** The manager channel's card for an item still waiting after its nudge. */
+/** The manager channel's card for an item still waiting after its nudge, with what unblocks it. */
 export function buildEscalationCard(input: DueCardInput & { waitsOn: readonly PlanParty[] }): MessageCard {
   const title = `Slipping: ${referenceOf(input.record)}, ${STAGE_LABELS[input.stage]}`;
+  const buttons = escalationButtons(input.record, input.stage);
   return card(title, [
     heading(title),
     facts([
-      { label: 'Due', value: `${input.dueDate} (${describeDue(input.dueDate, input.today)})` },
+      { label: 'Due', value: `${showDate(input.dueDate)} (${describeDue(input.dueDate, input.today)})` },
       { label: 'Waiting on', value: input.waitsOn.map((party) => PARTY_NAMES[party]).join(', ') },
       ...(input.school ? [{ label: 'School', value: input.school }] : []),
     ]),
-    text('They were reminded and it is still waiting. Contact them, or change the request from its card.', { muted: true }),
+    text('They were reminded and it is still waiting. Remind them again, or change the request here or from its card.', { muted: true }),
+    ...(buttons.length ? [actions(buttons)] : []),
   ]);
+}
+
+/** Remind again, and what else unblocks the stage: re-assign or withdraw a proposal, complete visits cut short. */
+function escalationButtons(record: DueRecord, stage: Stage): Button[] {
+  if (record.type === 'supportRequest') return [button(ACTIONS.showRequest, 'Open the request', { requestId: record.id }, { style: 'primary' })];
+  const data = { deploymentId: record.id };
+  const remind = button(ACTIONS.remindAgain, 'Remind again', { recordId: record.id, stage }, { style: 'primary' });
+  if (stage === 'answer' && record.status === 'proposed') {
+    return [
+      remind,
+      button(ACTIONS.reassignProposal, 'Re-assign', data, { confirm: confirmOf('Re-assign this proposal?', 'The supporter is told politely that it was withdrawn, and the next best candidate is asked instead.', 'Re-assign') }),
+      button(ACTIONS.withdrawProposal, 'Withdraw', data, { style: 'danger', confirm: confirmOf('Withdraw this proposal?', 'The supporter is told politely, and the request goes back to its card for you to choose again.', 'Withdraw') }),
+    ];
+  }
+  if (stage === 'visit-report' && record.status === 'active') return [remind, button(ACTIONS.completeDeployment, 'Complete', data)];
+  return [remind];
+}
+
+function confirmOf(title: string, body: string, confirmLabel: string) {
+  return { title, text: body, confirmLabel, denyLabel: 'Cancel' };
 }
 
 function nudgeButtons(record: DueRecord, stage: Stage): Button[] {

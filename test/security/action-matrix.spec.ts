@@ -4,6 +4,7 @@ import { newAlliance } from '../../services/domain/alliance.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import { fixturePersonId, personIdOf } from '../helpers/person-ids.js';
 import type { Person } from '../../services/domain/person.js';
+import type { OutboxMessage } from '../../services/notifications/outbox-message.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
 import { deploymentIdFor } from '../../services/requests/proposed-deployment.js';
@@ -232,6 +233,31 @@ describe('security: who may do what (every action × every role, over /api/messa
       state: 'proposed',
       press: (f) => ({ verb: 'decline-proposal.submit', data: { formId: 'decline-proposal', deploymentId: f.deploymentId, reason: 'I am fully booked until Easter.' } }),
       tookEffect: async (f) => (await deployment(f.deploymentId))?.status === 'declined' && (await request(f.requestId))?.status === 'matching',
+    },
+    {
+      name: 'remind again from an escalation card',
+      allowed: ['the manager'],
+      place: 'brokerage',
+      state: 'proposed',
+      press: (f) => ({ verb: 'sla.remind-again', data: { recordId: f.deploymentId, stage: 'answer' } }),
+      tookEffect: async (f) => (await store().query<OutboxMessage>(DEMO_ALLIANCE_ID, { type: 'outbox' }))
+        .some((m) => m.event.kind === 'serviceLevelNudge' && m.event.recordId === f.deploymentId),
+    },
+    {
+      name: 're-assign a proposal from an escalation card',
+      allowed: ['the manager'],
+      place: 'brokerage',
+      state: 'proposed',
+      press: (f) => ({ verb: 'proposal.reassign', data: { deploymentId: f.deploymentId } }),
+      tookEffect: async (f) => (await deployment(f.deploymentId))?.status === 'cancelled',
+    },
+    {
+      name: 'withdraw a proposal from an escalation card',
+      allowed: ['the manager'],
+      place: 'brokerage',
+      state: 'proposed',
+      press: (f) => ({ verb: 'proposal.withdraw', data: { deploymentId: f.deploymentId } }),
+      tookEffect: async (f) => (await deployment(f.deploymentId))?.status === 'cancelled' && (await request(f.requestId))?.status === 'matching',
     },
   ];
 

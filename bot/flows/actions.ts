@@ -65,7 +65,7 @@ const HANDLERS = {
   [ACTIONS.closeRequest]: (ctx, person, call) => showForm(closeRequestForm, ctx, person, call),
   [ACTIONS.withdrawRequest]: (ctx, person, call) => showForm(withdrawRequestForm, ctx, person, call),
   [ACTIONS.reopenRequest]: (ctx, person, call) => reopenFromCard(ctx, person, requestId(call)),
-  [ACTIONS.remindAgain]: (ctx, person, call) => remindFromCard(ctx, person, String(call.data.recordId ?? ''), String(call.data.stage ?? '')),
+  [ACTIONS.remindAgain]: (ctx, person, call) => remindFromCard(ctx, person, requestId(call)),
   [ACTIONS.reassignProposal]: (ctx, person, call) => reassignFromCard(ctx, person, deploymentId(call)),
   [ACTIONS.withdrawProposal]: (ctx, person, call) => withdrawFromCard(ctx, person, deploymentId(call)),
 } satisfies Record<ActionId, ActionHandler>;

@@ -1,25 +1,17 @@
 import type { Person } from '../../services/domain/person.js';
-import { STAGES, type Stage } from '../../services/service-levels/settings.js';
-import { remindAgain } from '../../services/service-levels/remind-again.js';
+import { remindNow } from '../../services/service-levels/remind-now.js';
 import { reassignProposal, withdrawProposal, type PassOutcome } from '../../services/requests/pass-proposal.js';
-import { NotFoundError } from '../../services/errors.js';
 import type { Stored } from '../../services/store/document-store.js';
 import { findRecord } from '../../services/store/get-record.js';
 import { textReply, type TurnResult } from '../conversation/reply.js';
 import type { FlowContext } from './flow-context.js';
 
-const PARTIES = { supporter: 'the supporter', school: 'the school', alliance: 'the manager channel' } as const;
+const PARTIES = { supporter: 'the supporter', school: 'the school', alliance: 'the alliance' } as const;
 
-/** "Remind again" on an escalation card: the nudge goes out now, at most once a day per item. */
-export async function remindFromCard(ctx: FlowContext, person: Stored<Person>, recordId: string, stage: string): Promise<TurnResult> {
-  if (!(STAGES as readonly string[]).includes(stage)) throw new NotFoundError('That stage');
-  const reminder = await remindAgain(ctx, person, recordId, stage as Stage);
-  const who = reminder.waitsOn.map((party) => PARTIES[party]).join(' and ');
-  return {
-    replies: [textReply(reminder.sent
-      ? `Reminded ${who} again about ${reminder.reference}.`
-      : `${reminder.reference}: ${who} ${reminder.waitsOn.length > 1 ? 'were' : 'was'} already reminded today. You can remind them again tomorrow.`)],
-  };
+/** "Remind again" on an escalation card: the same reminder as the board's, at most once a day per request. */
+export async function remindFromCard(ctx: FlowContext, person: Stored<Person>, requestId: string): Promise<TurnResult> {
+  const { reference, reminded } = await remindNow(ctx, person, requestId);
+  return { replies: [textReply(`Reminded ${reminded.map((party) => PARTIES[party]).join(' and ')} again about ${reference}.`)] };
 }
 
 /** "Withdraw" on an escalation card: the supporter is told politely; the request goes back to its card. */

@@ -58,7 +58,7 @@ export function buildEscalationCard(input: DueCardInput & { waitsOn: readonly Pl
 function escalationButtons(record: DueRecord, stage: Stage): Button[] {
   if (record.type === 'supportRequest') return [button(ACTIONS.showRequest, 'Open the request', { requestId: record.id }, { style: 'primary' })];
   const data = { deploymentId: record.id };
-  const remind = button(ACTIONS.remindAgain, 'Remind again', { recordId: record.id, stage }, { style: 'primary' });
+  const remind = button(ACTIONS.remindAgain, 'Remind again', { requestId: record.requestId }, { style: 'primary' });
   if (stage === 'answer' && record.status === 'proposed') {
     return [
       remind,

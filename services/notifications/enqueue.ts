@@ -22,10 +22,14 @@ export async function enqueueNotifications(
   notifications: Notification[],
 ): Promise<string[]> {
   const requires = 'key' in cause ? undefined : cause;
+  // The prefix keeps a plain key from ever hashing like a precondition.
+  const causeKey = 'key' in cause
+    ? `key:${cause.key}`
+    : [cause.recordId, cause.historyIndex, cause.by, cause.to ?? '', cause.ref ?? ''].join('#');
   const now = ctx.clock.now().toISOString();
   const ids: string[] = [];
   for (const [index, notification] of notifications.entries()) {
-    const id = outboxIdFor(cause, index);
+    const id = `outbox-${createHash('sha256').update(`${causeKey}#${index}`).digest('hex').slice(0, 24)}`;
     ids.push(id);
     try {
       await ctx.store.create<OutboxMessage>({
@@ -47,13 +51,4 @@ export async function enqueueNotifications(
   // Notifications that wait for a change are woken by the write that makes it (writeAudited).
   if (!requires && ids.length) ctx.wakeOutbox?.();
   return ids;
-}
-
-/** The outbox id of the `index`-th notification written for `cause`: the same cause always gives the same id. */
-export function outboxIdFor(cause: NotificationCause, index: number): string {
-  // The prefix keeps a plain key from ever hashing like a precondition.
-  const causeKey = 'key' in cause
-    ? `key:${cause.key}`
-    : [cause.recordId, cause.historyIndex, cause.by, cause.to ?? '', cause.ref ?? ''].join('#');
-  return `outbox-${createHash('sha256').update(`${causeKey}#${index}`).digest('hex').slice(0, 24)}`;
 }

@@ -10,9 +10,8 @@ import { deploymentStanding, type Step } from '../deployments/next-steps.js';
 import { deploymentDays, NO_DAYS, type DeploymentDays } from '../deployments/deployment-days.js';
 import { reportsFor } from '../deployments/visit-reports.js';
 import type { ServiceContext } from '../service-context.js';
-import { dueItemsOf, type DueRecord } from '../service-levels/due-items.js';
-import { describeDue } from '../service-levels/due-label.js';
 import { serviceLevelsOf, type ServiceLevels } from '../service-levels/settings.js';
+import { waitingNow } from '../service-levels/waiting-now.js';
 import type { Stored } from '../store/document-store.js';
 import { findRecord } from '../store/get-record.js';
 import { deploymentIdFor } from './proposed-deployment.js';
@@ -65,9 +64,8 @@ export async function listMyWork(ctx: ServiceContext, person: Stored<Person>): P
     orderBy: [{ field: 'createdAt', direction: 'desc' }],
     limit: SHOWN,
   })).map((request) => ({ request, deployment: undefined }));
-  const levels = serviceLevelsOf(await findRecord(ctx, person.allianceId, person.allianceId, 'alliance'));
-  const items = await Promise.all(requests.map(({ request, deployment }) => workItem(ctx, person, request, deployment)));
-  return { role, items: items.map(({ item, record, reported }) => withDue(item, record, levels, reported, englandDate(ctx.clock.now()))) };
+  const due = { levels: serviceLevelsOf(await findRecord(ctx, person.allianceId, person.allianceId, 'alliance')), today: englandDate(ctx.clock.now()) };
+  return { role, items: await Promise.all(requests.map(({ request, deployment }) => workItem(ctx, person, due, request, deployment))) };
 }
 
 async function supporterRequests(ctx: ServiceContext, person: Stored<Person>) {
@@ -83,20 +81,9 @@ async function supporterRequests(ctx: ServiceContext, person: Stored<Person>) {
   return found.filter((f): f is { deployment: Stored<Deployment>; request: Stored<SupportRequest> } => f.request !== undefined);
 }
 
-/** The item, the record whose stage it shows (for its due date) and the visits already reported. */
-interface ShownItem {
-  item: WorkItem;
-  record: DueRecord;
-  reported: ReadonlySet<string>;
-}
-
-/** The item with the earliest due date of what its record waits for, under the alliance's service levels. */
-function withDue(item: WorkItem, record: DueRecord, levels: ServiceLevels, reported: ReadonlySet<string>, today: string): WorkItem {
-  const dueDate = dueItemsOf(record, levels, reported).map((due) => due.dueDate).sort()[0];
-  return dueDate ? { ...item, due: describeDue(dueDate, today) } : item;
-}
-
-async function workItem(ctx: ServiceContext, person: Stored<Person>, request: Stored<SupportRequest>, given?: Stored<Deployment>): Promise<ShownItem> {
+async function workItem(
+  ctx: ServiceContext, person: Stored<Person>, due: { levels: ServiceLevels; today: string }, request: Stored<SupportRequest>, given?: Stored<Deployment>,
+): Promise<WorkItem> {
   const deployment = given ?? (request.matchedSupporterId
     ? await findRecord(ctx, request.allianceId, deploymentIdFor(request.id, request.matchedSupporterId), 'deployment')
     : undefined);
@@ -108,24 +95,23 @@ async function workItem(ctx: ServiceContext, person: Stored<Person>, request: St
   ]);
   const days = deployment ? deploymentDays(deployment, reports) : NO_DAYS;
   const delivered = days.delivered;
-  const reported = new Set(reports.map((report) => report.visitDate));
-  const base = { request, school, days, ...(supporter ? { supporterName: supporter.name } : {}) };
+  const waiting = waitingNow(request, deployment, due.levels, new Set(reports.map((report) => report.visitDate)), due.today);
+  const base = { request, school, days, ...(supporter ? { supporterName: supporter.name } : {}), ...(waiting.due ? { due: waiting.due } : {}) };
   const own = requestSteps(person, request, deployment);
   const viewPlan: Step[] = deployment?.plan && partyOf(person, deployment) ? ['viewPlan'] : [];
   // Delivered support ends with the manager closing the request, once the school has evaluated it.
   if (request.status === 'evaluated') {
-    const item: WorkItem = { ...base, ...(deployment ? { deployment } : {}), waitsFor: 'the alliance manager to close the request', waitsOn: ['the alliance manager'], steps: [...viewPlan, ...own] };
-    return { item, record: request, reported };
+    return { ...base, ...(deployment ? { deployment } : {}), waitsFor: 'the alliance manager to close the request', waitsOn: ['the alliance manager'], steps: [...viewPlan, ...own] };
   }
   // While the request runs its deployment says where it stands, unless the supporter declined it;
   // once the request has ended (withdrawn, closed) only its plan is left to read.
   if (deployment && deployment.status !== 'declined' && deployment.status !== 'cancelled' && !ENDED.includes(request.status)) {
     const standing = deploymentStanding(person, deployment, delivered);
     const names = { supporter: supporter?.name ?? 'the supporter', school: requester?.name ?? 'the school', alliance: 'the alliance manager' };
-    return { item: { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: [...standing.steps, ...own] }, record: deployment, reported };
+    return { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: [...standing.steps, ...own] };
   }
   const progress = REQUEST_PROGRESS[request.status];
-  const item: WorkItem = {
+  return {
     ...base,
     ...(deployment && ENDED.includes(request.status) ? { deployment } : {}),
     ...endedBecause(request),
@@ -133,7 +119,6 @@ async function workItem(ctx: ServiceContext, person: Stored<Person>, request: St
     waitsOn: progress.waitsOn === 'manager' ? ['the alliance manager'] : [],
     steps: [...(ENDED.includes(request.status) ? viewPlan : []), ...own],
   };
-  return { item, record: request, reported };
 }
 
 function endedBecause(request: SupportRequest): { endedBecause?: string } {

@@ -53,7 +53,9 @@ export async function passProposal(ctx: ServiceContext, allianceId: string, depl
   const request = await loadRequestOf(ctx, deployment);
   if (request.status !== 'proposed') throw new BotError('conflict', `${request.reference} is ${request.status}: there is no proposal to pass on.`);
   const at = ctx.clock.now().toISOString();
-  const next = pass.then === 'next-candidate' ? await nextProposal(ctx, request, deployment.supporterId, { id: pass.by.id, at, note: pass.why }) : undefined;
+  const found = pass.then === 'next-candidate' ? await nextProposal(ctx, request, deployment.supporterId, { id: pass.by.id, at, note: pass.why }) : undefined;
+  // The heads a manager named to speak for the school stay named on the next proposal.
+  const next = found && { ...found, deployment: { ...found.deployment, schoolHeadIds: deployment.schoolHeadIds ?? found.deployment.schoolHeadIds } };
   const withdrawn = await updateDeployment(ctx, deployment, {
     by: pass.by.id,
     action: 'status',

@@ -239,7 +239,7 @@ describe('security: who may do what (every action × every role, over /api/messa
       allowed: ['the manager'],
       place: 'brokerage',
       state: 'proposed',
-      press: (f) => ({ verb: 'sla.remind-again', data: { recordId: f.deploymentId, stage: 'answer' } }),
+      press: (f) => ({ verb: 'sla.remind-again', data: { requestId: f.requestId } }),
       tookEffect: async (f) => (await store().query<OutboxMessage>(DEMO_ALLIANCE_ID, { type: 'outbox' }))
         .some((m) => m.event.kind === 'serviceLevelNudge' && m.event.recordId === f.deploymentId),
     },

@@ -51,13 +51,13 @@ describe('Slack: the escalation card of an unanswered proposal, over signed /sla
     assert.deepEqual(snapshotDiff(before, snapshotStore(store())), []);
   });
 
-  it('reminds again once a day', async () => {
+  it('reminds again, and refuses a second reminder the same day', async () => {
     slack.clear();
     await harness.press(MANAGER, button('Remind again').actionId, button('Remind again').data, on);
     assert.match(slackTextOf(await slack.waitFor('response_url')), /Reminded the supporter again about S2S-2026-0001/);
     slack.clear();
     await harness.press(MANAGER, button('Remind again').actionId, button('Remind again').data, on);
-    assert.match(slackTextOf(await slack.waitFor('response_url')), /already reminded today/);
+    assert.match(slackTextOf(await slack.waitFor('response_url')), /was reminded less than a day ago/);
   });
 
   it('withdraws the proposal: the card is updated in place and Priya is told politely by DM', async () => {

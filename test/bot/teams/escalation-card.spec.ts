@@ -55,14 +55,14 @@ describe('Teams: the escalation card of an unanswered proposal, over /api/messag
         harness.connector.clear();
         const { verb, data } = button(slipping, title);
         await harness.press(who, verb, data, 'slipping-card', BROKERAGE_CHANNEL);
-        assert.match(harness.connector.posted(BROKERAGE_CHANNEL.conversationId).map(textOf).join(' '), /Only the alliance manager can do that/, `${who.name}: ${title}`);
+        assert.match(harness.connector.posted(BROKERAGE_CHANNEL.conversationId).map(textOf).join(' '), /Only the alliance manager can/, `${who.name}: ${title}`);
       }
     }
     assert.equal((await deployment())._etag, before._etag);
     assert.equal(await nudges(), nudged);
   });
 
-  it('reminds the supporter again once today, however often the manager presses', async () => {
+  it('reminds the supporter again, and refuses a second reminder the same day', async () => {
     const nudged = await nudges();
     harness.connector.clear();
     const { verb, data } = button(slipping, 'Remind again');
@@ -70,8 +70,9 @@ describe('Teams: the escalation card of an unanswered proposal, over /api/messag
     await harness.press(manager, verb, data, 'slipping-card', BROKERAGE_CHANNEL);
     const said = harness.connector.posted(BROKERAGE_CHANNEL.conversationId).map(textOf);
     assert.match(said[0], /Reminded the supporter again about S2S-2026-0001/);
-    assert.match(said[1], /already reminded today/);
+    assert.match(said[1], /was reminded less than a day ago/);
     assert.equal(await nudges(), nudged + 1);
+    assert.equal((await deployment()).history.filter((entry) => entry.action === 'reminded').length, 1);
     harness.connector.clear();
     await harness.app.outbox.runOnce();
     assert.match(harness.connector.posted(personalChat(supporter).conversationId).map(textOf).join(' '), /answer to a proposal 5 days overdue/i);

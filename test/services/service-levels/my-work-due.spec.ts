@@ -21,14 +21,16 @@ describe('due dates in "my work"', () => {
     assert.deepEqual(await dueOf(world.supporter), ['2 days overdue']);
   });
 
-  it('dates the next unreported visit, not one already reported', async () => {
+  it('dates the report of a visit made and not reported, not one reported or still to come', async () => {
     world = await openWorld('accepted', '2026-12-01T09:00:00Z');
     await agreePlan(world);
     world.clock.set('2026-12-22T16:00:00Z');
     // Unreported, the visit of Mon 21 Dec is due five working days on: Wed 30 Dec (Christmas and Boxing Day's substitute skipped).
     assert.deepEqual(await dueOf(world.supporter), ['due Wed 30 Dec']);
     await submitVisitReport(world.ctx, world.supporter, world.deployment.id, report('2026-12-21'));
-    // Reported: the next is the visit of Mon 11 Jan, due Mon 18 Jan.
+    // Reported: nothing is due until the next visit, Mon 11 Jan, whose report is due Mon 18 Jan.
+    assert.deepEqual(await dueOf(world.supporter), [undefined]);
+    world.clock.set('2027-01-12T10:00:00Z');
     assert.deepEqual(await dueOf(world.supporter), ['due Mon 18 Jan']);
   });
 

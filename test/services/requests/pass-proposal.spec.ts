@@ -5,12 +5,11 @@ import { BotError, ForbiddenError } from '../../../services/errors.js';
 import { reassignProposal, withdrawProposal } from '../../../services/requests/pass-proposal.js';
 import { deploymentIdFor } from '../../../services/requests/proposed-deployment.js';
 import { respondToProposal } from '../../../services/requests/respond-to-proposal.js';
-import { remindAgain } from '../../../services/service-levels/remind-again.js';
 import { ALLIANCE, openWorld, type World } from '../deployments/deployment-fixtures.js';
-import { addRunnerUp, dateProposal, told } from './pass-fixtures.js';
+import { addRunnerUp, dateProposal, told } from '../service-levels/pass-fixtures.js';
 
-/** The escalation card's actions, as services: remind again, re-assign, withdraw. */
-describe('escalation card actions (services)', () => {
+/** The escalation card's Re-assign and Withdraw, as services (auto-pass shares them: auto-pass.spec.ts). */
+describe('passing an unanswered proposal on (services)', () => {
   let world: World;
   beforeEach(async () => {
     // Proposed Fri 20 Nov; by Tue 1 Dec the answer is overdue and escalated.
@@ -22,22 +21,6 @@ describe('escalation card actions (services)', () => {
 
   const deployment = async (id = world.deployment.id) => (await world.store.get<Deployment>(ALLIANCE, id))!;
   const request = async () => (await world.store.get<SupportRequest>(ALLIANCE, world.request.id))!;
-
-  it('reminds the supporter again once a day, however often it is pressed', async () => {
-    assert.deepEqual(await remindAgain(world.ctx, world.manager, world.deployment.id, 'answer'), { sent: true, reference: 'S2S-2026-0001', waitsOn: ['supporter'] });
-    assert.equal((await remindAgain(world.ctx, world.manager, world.deployment.id, 'answer')).sent, false);
-    assert.deepEqual(await told(world), [{ kind: 'serviceLevelNudge', to: world.supporter.id }]);
-    world.clock.set('2026-12-02T08:00:00Z');
-    assert.equal((await remindAgain(world.ctx, world.manager, world.deployment.id, 'answer')).sent, true);
-    assert.equal((await told(world)).length, 2);
-  });
-
-  it('refuses a reminder from anyone but a manager, and one about a stage no longer waiting', async () => {
-    await assert.rejects(remindAgain(world.ctx, world.supporter, world.deployment.id, 'answer'), ForbiddenError);
-    await assert.rejects(remindAgain(world.ctx, world.head, world.deployment.id, 'answer'), ForbiddenError);
-    await assert.rejects(remindAgain(world.ctx, world.manager, world.deployment.id, 'plan-draft'), /no longer waiting for the plan drafted after acceptance/);
-    assert.deepEqual(await told(world), []);
-  });
 
   it('withdraws the proposal: the supporter is told politely, the request is back on the manager card without them', async () => {
     const outcome = await withdrawProposal(world.ctx, world.manager, world.deployment.id);
@@ -59,7 +42,9 @@ describe('escalation card actions (services)', () => {
     const outcome = await reassignProposal(world.ctx, world.manager, world.deployment.id);
     assert.equal(outcome.proposed?.supporter.id, runnerUp.id);
     assert.equal((await deployment()).status, 'cancelled');
-    assert.equal((await deployment(deploymentIdFor(world.request.id, runnerUp.id))).status, 'proposed');
+    const next = await deployment(deploymentIdFor(world.request.id, runnerUp.id));
+    assert.equal(next.status, 'proposed');
+    assert.deepEqual(next.schoolHeadIds, world.deployment.schoolHeadIds, 'the heads who speak for the school stay named');
     const passed = await request();
     assert.equal(passed.matchedSupporterId, runnerUp.id);
     assert.equal(passed.history.at(-1)?.note, 're-assigned by Mo Manager; proposed to Pia Second');

@@ -14,7 +14,7 @@ import { serviceLevelsOf, type ServiceLevels } from '../service-levels/settings.
 import { waitingNow } from '../service-levels/waiting-now.js';
 import type { Stored } from '../store/document-store.js';
 import { findRecord } from '../store/get-record.js';
-import { deploymentIdFor } from './proposed-deployment.js';
+import { deploymentIdFor } from './decide-request.js';
 import { REQUEST_PROGRESS } from './request-progress.js';
 
 /** What a person can do on a request itself, beyond its deployment's steps. */

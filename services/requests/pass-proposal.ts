@@ -4,13 +4,14 @@ import { updateDeployment } from '../deployments/update-deployment.js';
 import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
 import type { SupportRequest } from '../domain/support-request.js';
-import { BotError, ForbiddenError, NotFoundError } from '../errors.js';
+import { BotError, NotFoundError } from '../errors.js';
 import type { Notification } from '../notifications/notification.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { getRecord } from '../store/get-record.js';
-import { proposalFor, saveProposal, type Proposal } from './proposed-deployment.js';
+import { proposalFor, saveProposal, type Proposal } from './decide-request.js';
 import { proposeCandidates } from './propose-candidates.js';
+import { requireManager } from './require-manager.js';
 import { returnToMatching } from './return-to-matching.js';
 
 /** Who passes a proposal on: a manager, or the alliance's service levels when auto-pass is on. */
@@ -107,18 +108,14 @@ async function nextProposal(ctx: ServiceContext, request: SupportRequest, passed
   return undefined;
 }
 
-function requireManager(person: Person): void {
-  if (person.role !== 'manager' && person.role !== 'admin') throw new ForbiddenError('Only the alliance manager can do that. Nothing was changed.');
-}
-
 /** A manager withdraws an unanswered proposal: the supporter is told politely, the request is back on the manager's card. */
 export async function withdrawProposal(ctx: ServiceContext, manager: Stored<Person>, deploymentId: string): Promise<PassOutcome> {
-  requireManager(manager);
+  requireManager(manager, 'withdraw a proposal');
   return passProposal(ctx, manager.allianceId, deploymentId, { by: manager, then: 'matching', why: `withdrawn by ${manager.name}`, tellManagers: false });
 }
 
 /** A manager re-assigns an unanswered proposal to the next best candidate. */
 export async function reassignProposal(ctx: ServiceContext, manager: Stored<Person>, deploymentId: string): Promise<PassOutcome> {
-  requireManager(manager);
+  requireManager(manager, 're-assign a proposal');
   return passProposal(ctx, manager.allianceId, deploymentId, { by: manager, then: 'next-candidate', why: `re-assigned by ${manager.name}`, tellManagers: false });
 }

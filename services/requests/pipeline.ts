@@ -13,7 +13,7 @@ import type { Deployment } from '../domain/deployment.js';
 import type { VisitReport } from '../domain/visit-report.js';
 import { serviceLevelsOf } from '../service-levels/settings.js';
 import { waitingNow, type WaitingNow } from '../service-levels/waiting-now.js';
-import { deploymentIdFor } from './proposed-deployment.js';
+import { deploymentIdFor } from './decide-request.js';
 
 /** The stages of the pipeline board, in the order work moves through them. */
 export const PIPELINE_STAGES = ['submitted', 'matching', 'on-hold', 'proposed', 'accepted', 'planned', 'active', 'completed', 'evaluated'] as const satisfies readonly RequestStatus[];

@@ -2,7 +2,7 @@ import type { fixedClock } from '../../services/clock.js';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
 import type { Person } from '../../services/domain/person.js';
 import { decideRequest } from '../../services/requests/decide-request.js';
-import { deploymentIdFor } from '../../services/requests/proposed-deployment.js';
+import { deploymentIdFor } from '../../services/requests/decide-request.js';
 import { submitSupportRequest } from '../../services/requests/submit-request.js';
 import { runServiceLevelTick } from '../../services/service-levels/service-level-tick.js';
 import type { DocumentStore, Stored } from '../../services/store/document-store.js';

@@ -4,7 +4,7 @@ import { DEMO_ALLIANCE_ID } from '../../services/directory/seed-demo.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import { canTransition, type RequestStatus } from '../../services/domain/request-lifecycle.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
-import { deploymentIdFor } from '../../services/requests/proposed-deployment.js';
+import { deploymentIdFor } from '../../services/requests/decide-request.js';
 import { BROKERAGE_CHANNEL, type TeamsHarness, type TeamsUser } from '../helpers/teams-harness.js';
 import { addHeads, addManagers, COSMOS, inPool, linkSupporters, SQLITE, type StoreUnderTest } from './load-fixtures.js';
 

@@ -7,7 +7,7 @@ import type { Person } from '../../services/domain/person.js';
 import type { OutboxMessage } from '../../services/notifications/outbox-message.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
-import { deploymentIdFor } from '../../services/requests/proposed-deployment.js';
+import { deploymentIdFor } from '../../services/requests/decide-request.js';
 import { executeActions } from '../helpers/card-actions.js';
 import { cardOf, textOf } from '../helpers/fake-bot-connector.js';
 import { snapshotDiff, snapshotStore } from '../helpers/store-snapshot.js';

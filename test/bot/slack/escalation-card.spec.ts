@@ -46,7 +46,7 @@ describe('Slack: the escalation card of an unanswered proposal, over signed /sla
     const before = snapshotStore(store());
     await harness.press(HEAD, button('Withdraw').actionId, button('Withdraw').data, on);
     const refusal = await slack.waitFor('response_url');
-    assert.match(slackTextOf(refusal), /Only the alliance manager can do that/);
+    assert.match(slackTextOf(refusal), /Only the alliance manager can withdraw a proposal/);
     assert.equal(refusal.body.response_type, 'ephemeral');
     assert.deepEqual(snapshotDiff(before, snapshotStore(store())), []);
   });

@@ -3,7 +3,7 @@ import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/s
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import type { Deployment } from '../../../services/domain/deployment.js';
-import { deploymentIdFor } from '../../../services/requests/proposed-deployment.js';
+import { deploymentIdFor } from '../../../services/requests/decide-request.js';
 import { textOf } from '../../helpers/fake-bot-connector.js';
 import { BROKERAGE_CHANNEL, TeamsHarness } from '../../helpers/teams-harness.js';
 import { WorkspaceClient } from '../../helpers/workspace-client.js';

@@ -7,7 +7,7 @@ import type { Person } from '../../../services/domain/person.js';
 import type { School } from '../../../services/domain/school.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import type { VisitReportInput } from '../../../services/domain/visit-report.js';
-import { deploymentIdFor } from '../../../services/requests/proposed-deployment.js';
+import { deploymentIdFor } from '../../../services/requests/decide-request.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import type { ServiceContext } from '../../../services/service-context.js';
 import type { Stored } from '../../../services/store/document-store.js';

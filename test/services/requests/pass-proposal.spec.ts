@@ -3,7 +3,7 @@ import type { Deployment } from '../../../services/domain/deployment.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import { BotError, ForbiddenError } from '../../../services/errors.js';
 import { reassignProposal, withdrawProposal } from '../../../services/requests/pass-proposal.js';
-import { deploymentIdFor } from '../../../services/requests/proposed-deployment.js';
+import { deploymentIdFor } from '../../../services/requests/decide-request.js';
 import { respondToProposal } from '../../../services/requests/respond-to-proposal.js';
 import { ALLIANCE, openWorld, type World } from '../deployments/deployment-fixtures.js';
 import { addRunnerUp, dateProposal, told } from '../service-levels/pass-fixtures.js';

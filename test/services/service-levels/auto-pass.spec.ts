@@ -3,7 +3,7 @@ import { fixedClock } from '../../../services/clock.js';
 import { addAlliance } from '../../../services/directory/alliances.js';
 import type { Deployment } from '../../../services/domain/deployment.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
-import { deploymentIdFor } from '../../../services/requests/proposed-deployment.js';
+import { deploymentIdFor } from '../../../services/requests/decide-request.js';
 import { runServiceLevelTick } from '../../../services/service-levels/service-level-tick.js';
 import { setServiceLevels } from '../../../services/service-levels/set-service-levels.js';
 import type { ServiceContext } from '../../../services/service-context.js';

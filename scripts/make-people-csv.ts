@@ -38,7 +38,7 @@ const people = Array.from({ length: count }, (_, i) => {
   return [
     `person${i + 1}@test-school-${(i % schoolCount) + 1}.example`, `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
     head ? 'head' : 'supporter', urns[i % schoolCount], head ? '' : DESIGNATIONS[i % DESIGNATIONS.length],
-    head ? '' : [specialism(0), specialism(5)].join(';'), head ? '' : PHASES[i % PHASES.length], head ? '' : 10 + (i % 11), '', '',
+    head ? '' : [specialism(0), specialism(5)].join(';'), head ? '' : PHASES[i % PHASES.length], head ? '' : 10 + (i % 11), '', '', '',
   ];
 });
 

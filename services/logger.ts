@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, stdTimeFunctions, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -9,7 +10,9 @@ export type { Logger };
  */
 export function createLogger(level: string, mode: 'local' | 'production' = 'production'): Logger {
   const options = { level, base: { service: 's2s-bot' }, timestamp: stdTimeFunctions.isoTime };
-  if (mode === 'production') return pino(options);
+  if (mode === 'production' || level === 'silent') return pino(options);
+  // Loaded only here: production never pays the memory for pino-pretty and its dependencies.
+  const prettyStream = createRequire(import.meta.url)('pino-pretty') as typeof pretty;
   // Synchronous, so a line is on screen before the process exits (a refused start, Ctrl-C).
-  return pino(options, pretty({ sync: true, translateTime: false, ignore: 'pid,hostname,service' }));
+  return pino(options, prettyStream({ sync: true, translateTime: false, ignore: 'pid,hostname,service' }));
 }

@@ -1,16 +1,23 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { createRequire } from 'node:module';
 
 /** Visit reports are due within this many working days of the visit (design.md §3). */
 export const REPORT_DUE_WORKING_DAYS = 5;
 
-const england = new Holidays('GB', 'ENG');
+/**
+ * England's holidays, loaded on the first date asked about: date-holidays carries every country's
+ * rules and a time-zone database (about 25 MB in memory), which a process that never counts
+ * working days should not hold.
+ */
+let england: Holidays | undefined;
 const bankHolidaysByYear = new Map<number, Set<string>>();
 
 function bankHolidays(year: number): Set<string> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
     // Only public holidays close schools' offices; 'observance' days (Mother's Day) do not.
+    england ??= new (createRequire(import.meta.url)('date-holidays') as typeof Holidays)('GB', 'ENG');
     days = new Set(england.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
     bankHolidaysByYear.set(year, days);
   }

@@ -80,7 +80,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false // any instance can take any request; state lives in Cosmos DB
     siteConfig: {
       linuxFxVersion: 'NODE|${nodeVersion}'
-      appCommandLine: 'npm start'
+      appCommandLine: 'npm run start:prod' // the compiled build (Oryx runs `npm run build` after `npm install`)
       alwaysOn: true // the outbox loop, digest and Socket Mode need a process that stays up
       healthCheckPath: '/healthz'
       minTlsVersion: '1.2'

@@ -1,17 +1,30 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** A TypeScript entry point run as `npm start` or `npm run …` would, with everything it prints collected. */
+/** The production start (package.json's start:prod, `node [flags] dist/bot/main.js`) as Node's arguments, paths from the root. */
+export function productionStart(): string[] {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod'];
+  const [command, ...args] = script.split(/\s+/);
+  if (command !== 'node') throw new Error(`start:prod should run node, not ${command}`);
+  return args.map((arg) => (arg.startsWith('dist/') ? join(ROOT, arg) : arg));
+}
+
+/**
+ * A TypeScript entry point run as `npm start` or `npm run …` would (or, with `nodeArgs`, any Node
+ * command line such as productionStart()), with everything it prints collected.
+ */
 export class ChildProcess {
   readonly process: ChildProcessWithoutNullStreams;
   stdout = '';
   stderr = '';
 
-  constructor(script: string, args: string[], env: NodeJS.ProcessEnv) {
-    this.process = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  constructor(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = ['--import', 'tsx', script]) {
+    this.process = spawn(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     this.process.stdout.on('data', (chunk: Buffer) => { this.stdout += chunk.toString('utf8'); });
     this.process.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString('utf8'); });
   }

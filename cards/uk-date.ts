@@ -31,3 +31,8 @@ export function showDate(isoDate: string): string {
   const date = DateTime.fromISO(isoDate, { zone: 'utc', locale: 'en-GB' });
   return date.isValid ? date.toFormat('ccc d LLL yyyy') : isoDate;
 }
+
+/** "3 Dec, 14:05", a moment in UK time, how cards show when something happened. */
+export function showUkTime(iso: string): string {
+  return DateTime.fromISO(iso, { zone: 'Europe/London', locale: 'en-GB' }).toFormat('d LLL, HH:mm');
+}

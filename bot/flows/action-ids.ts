@@ -31,6 +31,7 @@ export const ACTIONS = {
   showRequest: 'request.show',
   /** Opens the form for the manager's reason. */
   closeRequest: 'request.close',
+  sendAgain: 'delivery.send-again',
   /** Teams asks for a person's own view of a shared request card (Universal Actions refresh). */
   refreshRequestCard: 'request.refresh',
   /** Opens the form for the head's reason. */

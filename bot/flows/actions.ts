@@ -7,6 +7,7 @@ import { buildMyWorkCard } from '../views/my-work-card.js';
 import { ACTIONS, type ActionId } from './action-ids.js';
 import { messageExpert } from './contact-flow.js';
 import { diagnosticReportForm, followOnRequestForm } from './diagnostic-flow.js';
+import { sendAgainFromCard } from './delivery-problems-flow.js';
 import { declineRequestForm, decideFromCard, refreshRequestCard, showOtherCandidates, showRequestCard } from './brokerage-flow.js';
 import { closeRequestForm, reopenFromCard, withdrawRequestForm } from './end-request-flow.js';
 import { evaluationForm } from './evaluation-flow.js';
@@ -43,6 +44,7 @@ const HANDLERS = {
   [ACTIONS.hold]: (ctx, person, call) => decideFromCard(ctx, person, requestId(call), { outcome: 'on-hold' }, call),
   [ACTIONS.decline]: (ctx, person, call) => showForm(declineRequestForm, ctx, person, call),
   [ACTIONS.otherCandidates]: (ctx, person, call) => showOtherCandidates(ctx, person, requestId(call), call),
+  [ACTIONS.sendAgain]: (ctx, person, call) => sendAgainFromCard(ctx, person, String(call.data.messageId ?? '')),
   [ACTIONS.refreshRequestCard]: (ctx, person, call) => refreshRequestCard(ctx, person, requestId(call)),
   [ACTIONS.acceptProposal]: (ctx, person, call) => acceptProposal(ctx, person, deploymentId(call)),
   [ACTIONS.declineProposal]: (ctx, person, call) => showForm(declineProposalForm, ctx, person, call),

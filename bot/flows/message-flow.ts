@@ -2,10 +2,8 @@ import type { Person } from '../../services/domain/person.js';
 import { recognize } from '../../services/nlu/recognizer.js';
 import { listMyWork } from '../../services/requests/list-my-work.js';
 import type { Stored } from '../../services/store/document-store.js';
-import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
+import { cardReply, type TurnResult } from '../conversation/reply.js';
 import type { Turn } from '../conversation/turn.js';
-import { listDeliveryProblems } from '../../services/notifications/delivery-problems.js';
-import { buildDeliveryProblemsCard } from '../views/delivery-problems-card.js';
 import { buildHelpCard } from '../views/help-card.js';
 import { buildMyWorkCard } from '../views/my-work-card.js';
 import { linkBrokerageChannel } from './brokerage-flow.js';
@@ -15,6 +13,7 @@ import { showJoinOptions } from './join-flow.js';
 import { showLeaveForm } from './leave-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { nameHeadByReference, showPlanByReference } from './plan-flow.js';
+import { showDeliveryProblems } from './delivery-problems-flow.js';
 import { showRequestForm } from './request-support-flow.js';
 import { chooseVisitReport } from './visit-report-flow.js';
 import { sendWorkspaceLink } from './workspace-link-flow.js';
@@ -24,12 +23,6 @@ const DELIVERY_PROBLEMS = /\bdelivery\s+problems?\b/i;
 const OPEN_WORKSPACE = /\bworkspace\b/i;
 const SHOW_PLAN = /\bplan\b.*\b(S2S-\d{4}-\d{3,})\b/i;
 const NAME_HEAD = /\bname\s+<?(?:mailto:)?([^\s<>|]+@[^\s<>|]+?)(?:\|[^>]*)?>?\s.*\bhead\b.*\b(S2S-\d{4}-\d{3,})\b/i;
-
-/** Managers only: notifications the outbox gave up on, in their alliance. */
-async function showDeliveryProblems(ctx: FlowContext, person: Stored<Person>): Promise<TurnResult> {
-  if (person.role !== 'manager' && person.role !== 'admin') return { replies: [textReply('Only the alliance manager can see delivery problems.')] };
-  return { replies: [cardReply(buildDeliveryProblemsCard(await listDeliveryProblems(ctx, person.allianceId, 20)))] };
-}
 
 /** Free text from either channel, through the one recogniser. */
 export async function handleMessage(ctx: FlowContext, person: Stored<Person>, turn: Turn & { kind: 'message' }): Promise<TurnResult> {

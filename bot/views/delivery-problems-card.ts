@@ -1,16 +1,19 @@
-import { card, heading, list, text, type MessageCard } from '../../cards/message-card.js';
+import { actions, button, card, heading, text, type CardElement, type MessageCard } from '../../cards/message-card.js';
+import { showUkTime } from '../../cards/uk-date.js';
 import type { DeliveryProblem } from '../../services/notifications/delivery-problems.js';
+import { ACTIONS } from '../flows/action-ids.js';
 
-/** For managers: notifications that could not be delivered, who missed what and why, newest first. */
+/** For managers: notifications that could not be delivered, who missed what and why, newest first, each with "Send again". */
 export function buildDeliveryProblemsCard(problems: DeliveryProblem[]): MessageCard {
   if (problems.length === 0) return card('No delivery problems', [text('Every notification has been delivered or is still on its way.')]);
+  const entries: CardElement[] = problems.flatMap((p) => [
+    text(`${p.who} missed the ${p.what}`),
+    text(`${showUkTime(p.failedAt)}, after ${p.attempts} attempt${p.attempts === 1 ? '' : 's'}: ${p.reason}`, { muted: true }),
+    actions([button(ACTIONS.sendAgain, 'Send again', { messageId: p.messageId })]),
+  ]);
   return card(`${problems.length} notification${problems.length === 1 ? '' : 's'} could not be delivered`, [
     heading('Notifications that could not be delivered'),
-    list(problems.map((p) => ({
-      title: `${p.who} missed the ${p.what}`,
-      subtitle: `${p.failedAt.slice(0, 16).replace('T', ' ')} UTC, after ${p.attempts} attempt${p.attempts === 1 ? '' : 's'}`,
-      lines: [p.reason],
-    }))),
-    text('People who have not opened a chat with the bot, or removed it, are reached once they message it again.', { muted: true }),
+    ...entries,
+    text('Fix the cause first (link the brokerage channel, ask the person to open a chat with the bot), then send again. People who have not opened a chat with the bot are also reached when they next write to it.', { muted: true }),
   ]);
 }

@@ -1,4 +1,5 @@
 import { actions, button, card, divider, facts, heading, list, text, type CardElement, type MessageCard } from '../../cards/message-card.js';
+import { showUkTime } from '../../cards/uk-date.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { School } from '../../services/domain/school.js';
 import { requestKind, type SupportRequest } from '../../services/domain/support-request.js';
@@ -52,7 +53,7 @@ export function buildRequestManagerCard(request: SupportRequest, context: Reques
     return card(`${request.reference}: ${outcomeLine(request, context)}`, elements, requestCardKey(request));
   }
   if (request.status === 'on-hold' && request.decision) {
-    elements.push(text(`Put on hold by ${request.decision.byName} at ${formatTime(request.decision.at)}.`));
+    elements.push(text(`Put on hold by ${request.decision.byName} at ${showUkTime(request.decision.at)}.`));
   }
   if (request.candidates.length === 0) {
     elements.push(text('No supporter in the directory fits this request right now (specialism, capacity or conflict of interest). Decline it with a reason or put it on hold.'));
@@ -74,7 +75,7 @@ export function buildRequestManagerCard(request: SupportRequest, context: Reques
 
 function outcomeLine(request: SupportRequest, context: RequestCardContext): string {
   const d = request.decision;
-  const who = d ? ` by ${d.byName} at ${formatTime(d.at)}` : '';
+  const who = d ? ` by ${d.byName} at ${showUkTime(d.at)}` : '';
   switch (request.status) {
     case 'declined':
       return `Declined${who}. Reason: ${d?.reason ?? 'not given'}`;
@@ -85,20 +86,13 @@ function outcomeLine(request: SupportRequest, context: RequestCardContext): stri
     case 'withdrawn':
     case 'closed': {
       const ended = context.ended;
-      return ended ? `${request.status === 'closed' ? 'Closed' : 'Withdrawn'} by ${ended.byName} at ${formatTime(ended.at)}. Reason: ${ended.reason}` : `Status: ${request.status}.`;
+      return ended ? `${request.status === 'closed' ? 'Closed' : 'Withdrawn'} by ${ended.byName} at ${showUkTime(ended.at)}. Reason: ${ended.reason}` : `Status: ${request.status}.`;
     }
     default:
       return `Status: ${request.status}${who}.`;
   }
 }
 
-/** Times in the card are UK time, as the managers read them. */
-function formatTime(iso: string): string {
-  return UK_TIME.format(new Date(iso));
-}
-
-/** Built once: toLocaleString with options builds a new formatter on every call. */
-const UK_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** What everyone in the brokerage channel sees of a request card: all but the managers' buttons. */
 export function everyoneView(card: MessageCard): CardElement[] {

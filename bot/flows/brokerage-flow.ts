@@ -2,7 +2,7 @@ import { createDeclineForm } from '../../cards/forms/decline-request.js';
 import type { Person } from '../../services/domain/person.js';
 import type { DeclineInput } from '../../services/domain/support-request.js';
 import { linkManagerChannel } from '../../services/directory/link-manager-channel.js';
-import { ForbiddenError } from '../../services/errors.js';
+import { requireManager } from '../../services/requests/require-manager.js';
 import type { ChannelKind } from '../../services/identity/channel-identity.js';
 import { decideRequest, type ManagerDecision } from '../../services/requests/decide-request.js';
 import { nextCandidates } from '../../services/requests/next-candidates.js';
@@ -15,15 +15,10 @@ import { everyoneView } from '../views/request-manager-card.js';
 import type { FlowContext } from './flow-context.js';
 import type { FormCall, FormEntry } from './form-entry.js';
 
-const NOT_A_MANAGER = 'Only the alliance manager can do that. Nothing was changed.';
-
-function requireManager(person: Person): void {
-  if (person.role !== 'manager' && person.role !== 'admin') throw new ForbiddenError(NOT_A_MANAGER);
-}
 
 /** "@bot use this channel for brokerage": new requests will be posted here. */
 export async function linkBrokerageChannel(ctx: FlowContext, person: Stored<Person>, place: TurnPlace, channel: ChannelKind): Promise<TurnResult> {
-  requireManager(person);
+  requireManager(person, 'do that');
   if (place.scope !== 'channel') return { replies: [textReply('Say this in the team channel you want to use for brokerage, mentioning me.')] };
   const { alliance, waiting } = await linkManagerChannel(ctx, person, channel === 'teams'
     ? { teams: { conversationReference: place.address, ...(place.channelName ? { channelName: place.channelName } : {}) } }
@@ -42,7 +37,7 @@ export async function decideFromCard(ctx: FlowContext, person: Stored<Person>, r
 export const declineRequestForm: FormEntry<DeclineInput> = {
   blank: () => createDeclineForm({ purpose: 'request', subject: '' }),
   async open(ctx, person, { data }) {
-    requireManager(person);
+    requireManager(person, 'do that');
     const request = await getRecord(ctx, person.allianceId, String(data.requestId ?? ''), 'supportRequest');
     return {
       form: createDeclineForm({ purpose: 'request', subject: `${request.reference}: ${request.need.slice(0, 120)}` }),
@@ -57,7 +52,7 @@ export const declineRequestForm: FormEntry<DeclineInput> = {
 
 /** The manager card of one request, from "my requests": candidates and the decision buttons. */
 export async function showRequestCard(ctx: FlowContext, person: Stored<Person>, requestId: string): Promise<TurnResult> {
-  requireManager(person);
+  requireManager(person, 'do that');
   const request = await getRecord(ctx, person.allianceId, requestId, 'supportRequest');
   return { replies: [cardReply(await loadRequestCard(ctx, request, { shared: false }))] };
 }

@@ -1,11 +1,11 @@
 import type { Alliance, SlackChannelLink, TeamsChannelLink } from '../domain/alliance.js';
 import type { Person } from '../domain/person.js';
 import type { SupportRequest } from '../domain/support-request.js';
-import { ForbiddenError } from '../errors.js';
 import { enqueueNotifications } from '../notifications/enqueue.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { getRecord } from '../store/get-record.js';
+import { requireManager } from '../requests/require-manager.js';
 
 export type ManagerChannelLink =
   | { teams: Omit<TeamsChannelLink, 'linkedBy' | 'linkedAt'> }
@@ -22,7 +22,7 @@ export interface LinkedChannel {
  * those that arrived before any channel was linked (or while it moved) are posted now.
  */
 export async function linkManagerChannel(ctx: ServiceContext, manager: Stored<Person>, link: ManagerChannelLink): Promise<LinkedChannel> {
-  if (manager.role !== 'manager' && manager.role !== 'admin') throw new ForbiddenError('Only the alliance manager can do that. Nothing was changed.');
+  requireManager(manager, 'do that');
   const alliance = await getRecord(ctx, manager.allianceId, manager.allianceId, 'alliance', 'Your alliance');
   const linkedAt = ctx.clock.now().toISOString();
   const stamp = { linkedBy: manager.id, linkedAt };

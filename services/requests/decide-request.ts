@@ -2,13 +2,14 @@ import { dayRateFor } from '../domain/alliance.js';
 import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
 import { declineInputSchema, type SupportRequest } from '../domain/support-request.js';
-import { BotError, ConcurrencyError, DuplicateError, ForbiddenError, NotFoundError } from '../errors.js';
+import { BotError, ConcurrencyError, DuplicateError, NotFoundError } from '../errors.js';
 import { parseInput } from '../parse-input.js';
 import { findRecord, getRecord } from '../store/get-record.js';
 import { noteDirectoryChange } from '../matching/directory-version.js';
 import type { ServiceContext } from '../service-context.js';
 import { withDueFields } from '../service-levels/record-due.js';
 import type { Stored } from '../store/document-store.js';
+import { requireManager } from './require-manager.js';
 import { transitionRequest } from './transition-request.js';
 
 export type ManagerDecision =
@@ -43,9 +44,7 @@ export async function decideRequest(
   requestId: string,
   decision: ManagerDecision,
 ): Promise<Stored<SupportRequest>> {
-  if (manager.role !== 'manager' && manager.role !== 'admin') {
-    throw new ForbiddenError('Only the alliance manager can decide on requests.');
-  }
+  requireManager(manager, 'decide on requests');
   const request = await getRecord(ctx, manager.allianceId, requestId, 'supportRequest');
   if (decision.outcome === 'decline') parseInput(declineInputSchema, { reason: decision.reason });
   const decidable = request.status === 'matching' || (request.status === 'on-hold' && decision.outcome !== 'on-hold');

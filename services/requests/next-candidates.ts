@@ -1,10 +1,10 @@
 import { writeAudited } from '../audited-write.js';
 import type { Person } from '../domain/person.js';
 import type { SupportRequest } from '../domain/support-request.js';
-import { ForbiddenError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { getRecord } from '../store/get-record.js';
+import { requireManager } from './require-manager.js';
 import { CANDIDATES_ON_CARD, proposeCandidates } from './propose-candidates.js';
 
 export interface CandidatePage {
@@ -18,7 +18,7 @@ export interface CandidatePage {
  * starts again from the best, and says so; with no other candidate at all it says that instead.
  */
 export async function nextCandidates(ctx: ServiceContext, manager: Stored<Person>, requestId: string): Promise<CandidatePage> {
-  if (manager.role !== 'manager' && manager.role !== 'admin') throw new ForbiddenError('Only the alliance manager can do that. Nothing was changed.');
+  requireManager(manager, 'do that');
   const request = await getRecord(ctx, manager.allianceId, requestId, 'supportRequest');
   if (request.status !== 'matching' && request.status !== 'on-hold') return { request };
   const offset = (request.candidateOffset ?? 0) + CANDIDATES_ON_CARD;

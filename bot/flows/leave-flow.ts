@@ -25,7 +25,7 @@ export const leaveAllianceForm: FormEntry<DeclineInput> = {
     return {
       form: createDeclineForm({
         purpose: 'leave',
-        subject: `${school.name} asks to leave ${allianceName}. If the alliance manager agrees, its heads can no longer request support here and its requests not yet matched are closed; support already under way carries on to completion. Other alliances are not affected.`,
+        subject: `${school.name} asks to leave ${allianceName}. Other alliances it belongs to are not affected.`,
       }),
       data: {},
       async submit(input) {

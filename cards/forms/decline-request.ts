@@ -67,7 +67,8 @@ const WORDING: Record<DeclinePurpose, { title: string; help: string; actionId: s
   },
   leave: {
     title: 'Leave the alliance',
-    help: 'The alliance manager will see this reason and decide.',
+    // Said here rather than in the subject, so a modal opened from Slack's launcher (blank) says it too.
+    help: 'If the alliance manager agrees, your school can no longer request support here and its requests not yet matched are closed; support already under way carries on to completion. The manager will see this reason.',
     actionId: DECLINE_ACTIONS.leaveAlliance,
     submitLabel: 'Ask to leave',
   },

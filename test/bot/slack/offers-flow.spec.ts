@@ -8,7 +8,7 @@ import type { SupportRequest } from '../../../services/domain/support-request.js
 import { indexPersonIdentities } from '../../../services/identity/identity-index.js';
 import { setJoiningSettings } from '../../../services/membership/joining-settings.js';
 import { slackButtons, slackTextOf, type SlackCall } from '../../helpers/fake-slack-api.js';
-import { BROKERAGE, dmOf, SlackHarness } from '../../helpers/slack-harness.js';
+import { BROKERAGE, dmOf, SlackHarness, supportRequestState } from '../../helpers/slack-harness.js';
 
 const HEAD = DEMO_IDENTITIES.head.slackUserId;
 const MANAGER = DEMO_IDENTITIES.manager.slackUserId;
@@ -28,7 +28,7 @@ function linkButtons(call: SlackCall): Array<{ text: string; url: string }> {
   return found;
 }
 
-describe('Slack: diagnostics, messaging experts and joining over /slack/events', function () {
+describe('Slack: diagnostics, messaging experts, joining and leaving over /slack/events', function () {
   this.timeout(90_000);
   const harness = new SlackHarness();
   const slack = harness.slack;
@@ -156,5 +156,49 @@ describe('Slack: diagnostics, messaging experts and joining over /slack/events',
     const prefilled = await slack.waitFor('views.open');
     assert.match(JSON.stringify(prefilled.body.view), /"initial_options":\[\{"text":\{"type":"plain_text","text":"Maths"/);
     assert.match(slackTextOf(prefilled), /Reasoning in KS2 maths/);
+  });
+
+  it('lets a head ask for the school to leave; on approval its waiting requests close and it can no longer request support', async () => {
+    slack.clear();
+    await harness.command(HEAD, 'request support');
+    await harness.submit(HEAD, await slack.waitFor('views.open'), supportRequestState({
+      specialisms: ['maths'], phase: 'primary', need: 'Reasoning in KS2 maths has dropped two years running.',
+      outcomes: 'Better reasoning in Year 6 books.', daysWanted: '3', preferredStart: '2026-12-14',
+    }));
+    await slack.waitFor('chat.postMessage', (c) => /Request received/.test(slackTextOf(c)));
+    const headId = await personIdOf(store(), DEMO_IDENTITIES.head.email);
+    const waiting = (await store().query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' }))
+      .filter((r) => r.requesterId === headId && ['submitted', 'matching', 'on-hold'].includes(r.status));
+    assert.ok(waiting.length > 0);
+
+    slack.clear();
+    await harness.dm(HEAD, 'our school wants to leave the alliance');
+    const launcher = await slack.waitFor('chat.postMessage', (c) => c.body.channel === dmOf(HEAD));
+    const [open] = slackButtons(launcher);
+    await harness.press(HEAD, open.actionId, open.data, { channel: dmOf(HEAD), ts: String(launcher.body.ts ?? '1.6') });
+    const opened = await slack.waitFor('views.open');
+    assert.match(slackTextOf(opened), /requests not yet matched are closed; support already under way carries on to completion/);
+    await harness.submit(HEAD, opened, { reason: { reason: { type: 'plain_text_input', value: 'We are joining a trust that runs its own hub.' } } });
+    await slack.waitFor('chat.postMessage', (c) => /look at your request for .+ to leave Riverside Teaching School Hub/.test(slackTextOf(c)));
+
+    slack.clear();
+    await harness.app.outbox.runOnce();
+    const card = await slack.waitFor('chat.postMessage', (c) => c.body.channel === BROKERAGE.id && /asks to leave the alliance/.test(slackTextOf(c)));
+    for (const request of waiting) assert.match(slackTextOf(card), new RegExp(request.reference));
+    assert.match(slackTextOf(card), /deployments under way continue to completion/);
+    const approve = slackButtons(card).find((b) => b.actionId === 'membership.approve')!;
+    await harness.press(MANAGER, approve.actionId, approve.data, { channel: BROKERAGE.id, ts: String(card.body.ts ?? '1.7') });
+    await slack.waitFor('chat.update', (c) => /Approved by Helen Carter/.test(slackTextOf(c)));
+
+    slack.clear();
+    await harness.app.outbox.runOnce();
+    await slack.waitFor('chat.postMessage', (c) => c.body.channel !== BROKERAGE.id && /has left Riverside Teaching School Hub/.test(slackTextOf(c)));
+    for (const request of waiting) {
+      const closed = await store().get<SupportRequest>(DEMO_ALLIANCE_ID, request.id);
+      assert.deepEqual([closed?.status, closed?.history.at(-1)?.note], ['closed', 'The school left the alliance.']);
+    }
+    slack.clear();
+    await harness.dm(HEAD, 'we need help with KS2 maths please');
+    await slack.waitFor('chat.postMessage', (c) => c.body.channel === dmOf(HEAD) && /can no longer ask for support here/.test(slackTextOf(c)));
   });
 });

@@ -191,6 +191,7 @@ describe('Teams: diagnostics, messaging experts, joining and leaving over /api/m
     await harness.say(head, 'our school wants to leave the alliance');
     const leaveForm = lastTo(harness, head);
     assert.match(textOf(leaveForm), /asks to leave Riverside Teaching School Hub/);
+    assert.match(textOf(leaveForm), /requests not yet matched are closed; support already under way carries on to completion/);
     const ask = executeActions(cardOf(leaveForm)).find((a) => a.verb === 'leave-alliance.submit')!;
     await harness.press(head, ask.verb, { ...ask.data, reason: 'We are joining a trust that runs its own hub.' }, 'leave-form');
     const [leaving] = (await store().query<MembershipRequest>(DEMO_ALLIANCE_ID, { type: 'membershipRequest' })).filter((r) => r.action === 'leave');

@@ -24,7 +24,7 @@ const MANAGER_NAV: ReadonlyArray<[string, string]> = [
   ['/workspace/impact', 'Impact'],
   ['/workspace/finance', 'Finance'],
   ['/workspace/delivery', 'Delivery problems'],
-  ['/workspace/membership', 'Requests to join'],
+  ['/workspace/membership', 'Joining and leaving'],
 ];
 
 function isManager(person: Person | undefined): boolean {

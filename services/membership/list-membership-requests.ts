@@ -3,6 +3,7 @@ import { memorandumVersion, type MembershipRequest } from '../domain/membership.
 import type { Person } from '../domain/person.js';
 import { requireManager } from '../requests/require-manager.js';
 import type { ServiceContext } from '../service-context.js';
+import { leavingImpact, type LeavingImpact } from './leaving-impact.js';
 import type { Stored } from '../store/document-store.js';
 
 /** How many decided requests the manager sees below the waiting ones. */
@@ -10,14 +11,14 @@ const RECENT_DECISIONS = 20;
 
 export interface MembershipRequests {
   /** Waiting for a decision, oldest first. */
-  pending: Array<Stored<MembershipRequest> & { sawCurrentMemorandum: boolean }>;
+  pending: Array<Stored<MembershipRequest> & { sawCurrentMemorandum: boolean; impact?: LeavingImpact }>;
   /** The latest decisions, newest first. */
   decided: Array<Stored<MembershipRequest>>;
   /** Whether schools can ask to join from the bot at all. */
   joiningOpen: boolean;
 }
 
-/** The alliance's requests to join, for its managers. */
+/** The alliance's requests to join or leave, for its managers; a request to leave says what leaving would change. */
 export async function listMembershipRequests(ctx: ServiceContext, manager: Person): Promise<MembershipRequests> {
   requireManager(manager, 'see requests to join');
   const [alliance, pending, decided] = await Promise.all([
@@ -29,7 +30,11 @@ export async function listMembershipRequests(ctx: ServiceContext, manager: Perso
   ]);
   const current = alliance?.joining ? memorandumVersion(alliance.joining.memorandum) : undefined;
   return {
-    pending: pending.map((request) => ({ ...request, sawCurrentMemorandum: request.memorandum?.version === current })),
+    pending: await Promise.all(pending.map(async (request) => ({
+      ...request,
+      sawCurrentMemorandum: request.memorandum?.version === current,
+      ...(request.action === 'leave' ? { impact: await leavingImpact(ctx, manager.allianceId, request.school.urn) } : {}),
+    }))),
     decided,
     joiningOpen: Boolean(alliance?.joining?.listed),
   };

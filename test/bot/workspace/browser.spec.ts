@@ -155,8 +155,8 @@ describe('workspace in a browser', function () {
       headName: 'Wendy Willow', email: 'wendy@willow.example', memorandumAcknowledged: true,
     }, 'wendy@willow.example');
     await signInAsManager();
-    await page.getByRole('link', { name: 'Requests to join' }).click();
-    await assertAccessible('requests to join');
+    await page.getByRole('link', { name: 'Joining and leaving' }).click();
+    await assertAccessible('joining and leaving');
     await screenshot(page, 'membership');
     await page.getByRole('button', { name: 'Approve Willow Primary School' }).click();
     await page.waitForURL(/done=approve/);

@@ -4,6 +4,9 @@ import type { MembershipRequest } from '../../../services/domain/membership.js';
 import type { Person } from '../../../services/domain/person.js';
 import { setJoiningSettings } from '../../../services/membership/joining-settings.js';
 import { requestToJoin } from '../../../services/membership/request-to-join.js';
+import { requestToLeave } from '../../../services/membership/request-to-leave.js';
+import type { SupportRequest } from '../../../services/domain/support-request.js';
+import { submitRequestInTeams } from '../../helpers/workspace-fixtures.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import { TeamsHarness } from '../../helpers/teams-harness.js';
 import { WorkspaceClient } from '../../helpers/workspace-client.js';
@@ -11,7 +14,7 @@ import { WorkspaceClient } from '../../helpers/workspace-client.js';
 const MOU = 'Member schools share expertise, take part in brokered support and pay the agreed day rates.';
 
 // Requests to join (issue 20) decided in the workspace, through the same service as the brokerage card.
-describe('workspace: requests to join', function () {
+describe('workspace: joining and leaving', function () {
   this.timeout(60_000);
   const harness = new TeamsHarness();
   let manager: WorkspaceClient;
@@ -35,7 +38,7 @@ describe('workspace: requests to join', function () {
     const page = await manager.get('/workspace/membership');
     assert.equal(page.status, 200);
     assert.match(page.html, /Waiting for a decision \(2\)/);
-    assert.match(page.html, /<h3>Willow Primary School<\/h3>[\s\S]*URN 990077 · Primary · WR2 4AA[\s\S]*wendy@willow\.example <span class="muted">\(typed in: check it before approving\)/);
+    assert.match(page.html, /<h3>Willow Primary School asks to join<\/h3>[\s\S]*URN 990077 · Primary · WR2 4AA[\s\S]*wendy@willow\.example <span class="muted">\(typed in: check it before approving\)/);
     assert.match(page.html, /acknowledged the memorandum of understanding/);
   });
 
@@ -43,7 +46,7 @@ describe('workspace: requests to join', function () {
     await manager.get('/workspace/membership');
     const approved = await manager.post('/workspace/membership/membership-join-990077/decide', { outcome: 'approve' });
     assert.equal(approved.status, 303);
-    assert.match(approved.location!, /done=approve/);
+    assert.match(approved.location!, /done=approve-join/);
     const [head] = await harness.app.store.query<Person>(DEMO_ALLIANCE_ID, { type: 'person', where: [{ field: 'email', op: 'eq', value: 'wendy@willow.example' }] });
     assert.deepEqual([head?.role, head?.baseSchoolUrn], ['head', '990077']);
     const outbox = await harness.app.store.query<OutboxMessage>(DEMO_ALLIANCE_ID, { type: 'outbox' });
@@ -65,6 +68,20 @@ describe('workspace: requests to join', function () {
     assert.equal(declined.status, 303);
     const request = await harness.app.store.get<MembershipRequest>(DEMO_ALLIANCE_ID, 'membership-join-990078');
     assert.deepEqual([request?.status, request?.decision?.reason], ['declined', 'We only take schools in Worcestershire.']);
+  });
+
+  it("lets a school leave, saying first what leaving closes, with the head's reason", async () => {
+    const head = await harness.app.store.get<Person>(DEMO_ALLIANCE_ID, (await harness.app.store.query<Person>(DEMO_ALLIANCE_ID, { type: 'person', where: [{ field: 'email', op: 'eq', value: DEMO_IDENTITIES.head.email }] }))[0]!.id);
+    await submitRequestInTeams(harness);
+    await requestToLeave(ctx(), head!, { channel: 'teams', userId: DEMO_IDENTITIES.head.teamsAadObjectId, address: {} }, { reason: 'We are joining a multi-academy trust.' });
+    const page = await manager.get('/workspace/membership');
+    assert.match(page.html, /asks to leave<\/h3>[\s\S]*Why: We are joining a multi-academy trust\.[\s\S]*its requests waiting for a match are closed \(S2S-2026-0001\)/);
+    const left = await manager.post(`/workspace/membership/membership-leave-${head!.baseSchoolUrn}/decide`, { outcome: 'approve' });
+    assert.equal(left.status, 303);
+    assert.match(left.location!, /done=approve-leave/);
+    const [request] = await harness.app.store.query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' });
+    assert.equal(request?.status, 'closed');
+    assert.match((await manager.get('/workspace/membership')).html, /<td>Left<\/td>/);
   });
 
   it('is for managers only', async () => {

@@ -32,7 +32,9 @@ export function buildCompletedCard(deployment: Deployment, school: School | unde
   const cancelled = deployment.cancelledVisits?.length
     ? ` The ${deployment.cancelledVisits.length === 1 ? 'visit' : 'visits'} not made (${deployment.cancelledVisits.map(showDate).join(', ')}) ${deployment.cancelledVisits.length === 1 ? 'is' : 'are'} cancelled.`
     : '';
-  const line = `${context.completedByName ?? 'The alliance'} completed ${context.supporterName ? `${context.supporterName}'s` : 'the'} support for ${where}${context.note ? ` (${context.note})` : ''}.${cancelled}`;
+  const completer = context.completedByName ?? 'The alliance';
+  const whose = context.supporterName && context.supporterName !== completer ? `${context.supporterName}'s` : 'the';
+  const line = `${completer} completed ${whose} support for ${where}${context.note ? ` (${context.note})` : ''}.${cancelled}`;
   const evaluateNow = context.evaluate && deployment.status === 'completed';
   return card(title, [
     heading(title),

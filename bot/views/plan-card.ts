@@ -50,6 +50,7 @@ export function buildPlanCard(deployment: Deployment, school?: School, view: { h
       { label: 'Cost', value: money(plan.cost) },
       ...(days?.delivered ? [{ label: 'Delivered', value: deliveredText(days, plan.days) }] : []),
       { label: 'Visit dates', value: plan.visitDates.map(showDate).join(', ') },
+      ...(deployment.cancelledVisits?.length ? [{ label: 'Cancelled', value: `${deployment.cancelledVisits.map(showDate).join(', ')} (not made)` }] : []),
       { label: 'Version', value: String(plan.version) },
       { label: 'Confirmed', value: confirmed },
     ]),

@@ -57,6 +57,12 @@ describe('post-match flows', () => {
     });
     assert.equal(reported.replaceSource?.kind, 'card');
     assert.equal(await status(), 'completed');
+    // Everyone hears who completed it; only the head's copy asks for the evaluation.
+    const completion = (await world.store.query<OutboxMessage>(ALLIANCE, { type: 'outbox' })).filter((m) => m.event.kind === 'deploymentCompleted');
+    const copyFor = async (personId: string) => JSON.stringify(await buildNotification(ctx, ALLIANCE, completion[0].event, completion.find((m) => m.target.kind === 'person' && m.target.personId === personId)!.target));
+    assert.match(await copyFor(world.head.id), /Sam Sle completed the support for Riverside Primary School \(2 of 2 days delivered\)/);
+    assert.match(await copyFor(world.head.id), new RegExp(ACTIONS.openEvaluation));
+    assert.doesNotMatch(await copyFor(world.supporter.id), new RegExp(ACTIONS.openEvaluation));
     const headsWork = JSON.stringify(await turn(world.head, { kind: 'action', actionId: ACTIONS.myRequests, data: {} }));
     assert.ok(headsWork.includes(ACTIONS.openEvaluation) && headsWork.includes(world.deployment.id), 'the head is offered the evaluation');
 

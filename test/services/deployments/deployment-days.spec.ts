@@ -52,7 +52,9 @@ describe('days committed and delivered: one count', () => {
       const work = await listMyWork(world.ctx, world.head);
       assert.deepEqual(work.items[0].days, days);
       assert.match(JSON.stringify(buildMyWorkCard(work)), /Delivered: 1 of 6 days, £250/);
-      assert.match(JSON.stringify(buildPlanCard(await deployment(), undefined, { days })), /"Delivered","value":"1 of 6 days, £250"/);
+      const planCard = JSON.stringify(buildPlanCard(await deployment(), undefined, { days }));
+      assert.match(planCard, /"Delivered","value":"1 of 6 days, £250"/);
+      assert.match(planCard, /"Cancelled","value":"Tue 8 Dec 2026, Wed 9 Dec 2026, Mon 14 Dec 2026, Tue 15 Dec 2026, Wed 16 Dec 2026 \(not made\)"/, 'the plan shows the visits completion cancelled');
 
       const digest = await computeDigest(world.ctx, ALLIANCE, '2026-W51');
       assert.deepEqual([digest.term.committed, digest.term.delivered], [{ days: 1, cost: 250 }, { days: 1, cost: 250 }], 'not the 6 days (£1,500) it was planned for');

@@ -4,6 +4,8 @@ export const ACTIONS = {
   findSupporter: 'menu.find-supporter',
   myRequests: 'menu.my-requests',
   help: 'menu.help',
+  /** Sends a one-time workspace sign-in link to the person's one-to-one chat (the Slack App Home has it). */
+  openWorkspace: 'menu.open-workspace',
   chooseAlliance: 'alliance.choose',
   searchMore: 'search.more',
   searchWiden: 'search.widen',

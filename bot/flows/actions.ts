@@ -20,6 +20,7 @@ import { acceptProposal, declineProposalForm } from './proposal-flow.js';
 import { showRequestForm } from './request-support-flow.js';
 import { reassignFromCard, remindFromCard, withdrawFromCard } from './service-level-flow.js';
 import { completeFromCard, visitReportForm } from './visit-report-flow.js';
+import { sendWorkspaceLink } from './workspace-link-flow.js';
 
 /** A button press: who pressed it, and the data the button carried. */
 export type ActionHandler = (ctx: FlowContext, person: Stored<Person>, call: FormCall) => Promise<TurnResult>;
@@ -39,6 +40,9 @@ const HANDLERS = {
   [ACTIONS.searchWiden]: search,
   [ACTIONS.myRequests]: async (ctx, person) => ({ replies: [cardReply(buildMyWorkCard(await listMyWork(ctx, person)))] }),
   [ACTIONS.help]: async (_ctx, person) => ({ replies: [cardReply(buildHelpCard(person.role, person.name))] }),
+  [ACTIONS.openWorkspace]: async (ctx, person, call) => (call.speaker
+    ? sendWorkspaceLink(ctx, person, call.speaker.place, call.speaker.user)
+    : { replies: [textReply('Say "open the workspace" to me in our one-to-one chat.')] }),
   [ACTIONS.chooseAlliance]: async (_ctx, person) => ({ replies: [cardReply(buildHelpCard(person.role, person.name))] }),
   [ACTIONS.approve]: (ctx, person, call) => decideFromCard(ctx, person, requestId(call), { outcome: 'approve', candidateId: String(call.data.candidateId ?? '') }, call),
   [ACTIONS.hold]: (ctx, person, call) => decideFromCard(ctx, person, requestId(call), { outcome: 'on-hold' }, call),

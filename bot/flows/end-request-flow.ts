@@ -2,7 +2,7 @@ import { createDeclineForm, type DeclinePurpose } from '../../cards/forms/declin
 import type { Person } from '../../services/domain/person.js';
 import type { DeclineInput, SupportRequest } from '../../services/domain/support-request.js';
 import { closableRequest, closeRequest } from '../../services/requests/close-request.js';
-import { reopenRequest } from '../../services/requests/reopen-request.js';
+import { reopenRequest, reopenRequestByReference } from '../../services/requests/reopen-request.js';
 import { withdrawableRequest, withdrawRequest } from '../../services/requests/withdraw-request.js';
 import type { Stored } from '../../services/store/document-store.js';
 import { cardReply, type TurnResult } from '../conversation/reply.js';
@@ -44,6 +44,12 @@ export const closeRequestForm = reasonForm('close', closableRequest, closeReques
 export async function reopenFromCard(ctx: FlowContext, person: Stored<Person>, requestId: string): Promise<TurnResult> {
   const reopened = await reopenRequest(ctx, person, requestId);
   return { replies: [], replaceSource: courseReply(person, reopened) };
+}
+
+/** "reopen S2S-2026-0042", for a manager without the brokerage card or the close confirmation to hand. */
+export async function reopenByReference(ctx: FlowContext, person: Stored<Person>, reference: string): Promise<TurnResult> {
+  const reopened = await reopenRequestByReference(ctx, person, reference);
+  return { replies: [courseReply(person, reopened)] };
 }
 
 function courseReply(person: Stored<Person>, request: SupportRequest) {

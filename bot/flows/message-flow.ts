@@ -8,6 +8,7 @@ import { buildHelpCard } from '../views/help-card.js';
 import { buildMyWorkCard } from '../views/my-work-card.js';
 import { linkBrokerageChannel } from './brokerage-flow.js';
 import { showDiagnosticForm } from './diagnostic-flow.js';
+import { reopenByReference } from './end-request-flow.js';
 import { findSupporters } from './find-supporter-flow.js';
 import { showJoinOptions } from './join-flow.js';
 import { showLeaveForm } from './leave-flow.js';
@@ -21,6 +22,7 @@ import { sendWorkspaceLink } from './workspace-link-flow.js';
 const USE_THIS_CHANNEL = /\buse\s+this\s+channel\b/i;
 const DELIVERY_PROBLEMS = /\bdelivery\s+problems?\b/i;
 const OPEN_WORKSPACE = /\bworkspace\b/i;
+const REOPEN = /\breopen\b.*\b(S2S-\d{4}-\d{3,})\b/i;
 const SHOW_PLAN = /\bplan\b.*\b(S2S-\d{4}-\d{3,})\b/i;
 const NAME_HEAD = /\bname\s+<?(?:mailto:)?([^\s<>|]+@[^\s<>|]+?)(?:\|[^>]*)?>?\s.*\bhead\b.*\b(S2S-\d{4}-\d{3,})\b/i;
 
@@ -31,6 +33,8 @@ export async function handleMessage(ctx: FlowContext, person: Stored<Person>, tu
   if (OPEN_WORKSPACE.test(turn.text)) return sendWorkspaceLink(ctx, person, turn.place, turn.user);
   const naming = NAME_HEAD.exec(turn.text);
   if (naming) return nameHeadByReference(ctx, person, naming[1], naming[2]);
+  const reopening = REOPEN.exec(turn.text);
+  if (reopening) return reopenByReference(ctx, person, reopening[1]);
   const planFor = SHOW_PLAN.exec(turn.text);
   if (planFor) return showPlanByReference(ctx, person, planFor[1]);
   const recognition = recognize(turn.text);

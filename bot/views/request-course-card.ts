@@ -27,5 +27,6 @@ export function buildRequestCourseCard(request: SupportRequest, context: CourseC
   const next = context.forManagers && request.status === 'closed'
     ? button(ACTIONS.reopenRequest, 'Reopen', { requestId: request.id })
     : button(ACTIONS.myRequests, 'My requests', {});
-  return card(line, [heading(`${request.reference}: ${REQUEST_PROGRESS[request.status].label}`), text(`${line}${released}`), actions([next])]);
+  const later = context.forManagers && request.status === 'closed' ? [text(`To reopen it later, press Reopen or say "reopen ${request.reference}".`, { muted: true })] : [];
+  return card(line, [heading(`${request.reference}: ${REQUEST_PROGRESS[request.status].label}`), text(`${line}${released}`), ...later, actions([next])]);
 }

@@ -1,6 +1,6 @@
 import type { Person } from '../domain/person.js';
 import type { SupportRequest } from '../domain/support-request.js';
-import { BotError } from '../errors.js';
+import { BotError, NotFoundError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { getRecord } from '../store/get-record.js';
@@ -19,7 +19,20 @@ import { transitionRequest } from './transition-request.js';
  */
 export async function reopenRequest(ctx: ServiceContext, manager: Stored<Person>, requestId: string): Promise<Stored<SupportRequest>> {
   requireManager(manager, 'reopen a request');
-  const request = await getRecord(ctx, manager.allianceId, requestId, 'supportRequest');
+  return reopen(ctx, manager, await getRecord(ctx, manager.allianceId, requestId, 'supportRequest'));
+}
+
+/** "reopen S2S-2026-0042": the same, for a request named by its reference (in the manager's own alliance). */
+export async function reopenRequestByReference(ctx: ServiceContext, manager: Stored<Person>, reference: string): Promise<Stored<SupportRequest>> {
+  requireManager(manager, 'reopen a request');
+  const [request] = await ctx.store.query<SupportRequest>(manager.allianceId, {
+    type: 'supportRequest', where: [{ field: 'reference', op: 'eq', value: reference.toUpperCase() }], limit: 1,
+  });
+  if (!request) throw new NotFoundError(`Request ${reference.toUpperCase()}`);
+  return reopen(ctx, manager, request);
+}
+
+async function reopen(ctx: ServiceContext, manager: Stored<Person>, request: Stored<SupportRequest>): Promise<Stored<SupportRequest>> {
   if (request.status !== 'closed') {
     throw new BotError('conflict', `${request.reference} is ${REQUEST_PROGRESS[request.status].label.toLowerCase()}: only a closed request can be reopened.`);
   }

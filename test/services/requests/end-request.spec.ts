@@ -9,7 +9,7 @@ import type { SupportRequest } from '../../../services/domain/support-request.js
 import { BotError, ForbiddenError, NotFoundError, ValidationError } from '../../../services/errors.js';
 import { closeRequest } from '../../../services/requests/close-request.js';
 import { decideRequest } from '../../../services/requests/decide-request.js';
-import { reopenRequest } from '../../../services/requests/reopen-request.js';
+import { reopenRequest, reopenRequestByReference } from '../../../services/requests/reopen-request.js';
 import { withdrawRequest } from '../../../services/requests/withdraw-request.js';
 import type { DocumentStore } from '../../../services/store/document-store.js';
 import { SHARED_STORE_KINDS, type SharedStore } from '../../helpers/shared-store.js';
@@ -83,6 +83,8 @@ for (const kind of SHARED_STORE_KINDS) {
       assert.ok(reopened.excludedCandidateIds.includes(world.supporter.id));
       assert.deepEqual(await told('requestReopened'), [world.head.id, 'managerChannel'].sort(), 'the released supporter is not told');
       await assert.rejects(reopenRequest(world.ctx, world.manager, world.request.id), /only a closed request can be reopened/);
+      await assert.rejects(reopenRequestByReference(world.ctx, world.manager, 's2s-2026-0001'), /only a closed request can be reopened/, 'found by its reference, as written');
+      await assert.rejects(reopenRequestByReference(world.ctx, world.manager, 'S2S-2026-9999'), NotFoundError);
     });
 
     it('reopens delivered support where it stood, so the school can still evaluate', async () => {

@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createSupportRequestForm, SUPPORT_REQUEST_FIELDS } from '../../cards/forms/support-request.js';
 import type { Person } from '../../services/domain/person.js';
-import { schoolId } from '../../services/domain/school.js';
 import type { SupportRequestInput } from '../../services/domain/support-request.js';
 import { ForbiddenError } from '../../services/errors.js';
-import { heldSchool } from '../../services/matching/directory-snapshot.js';
 import { requireMemberSchool } from '../../services/membership/member-school.js';
 import { submitSupportRequest } from '../../services/requests/submit-request.js';
 import type { Stored } from '../../services/store/document-store.js';
-import { findRecord } from '../../services/store/get-record.js';
 import { cardReply, type TurnResult } from '../conversation/reply.js';
 import { buildRequestConfirmationCard } from '../views/request-confirmation-card.js';
 import type { FlowContext } from './flow-context.js';
@@ -21,17 +18,16 @@ export const supportRequestForm: FormEntry<SupportRequestInput> = {
     if (person.role !== 'head') {
       throw new ForbiddenError('Support requests come from school leaders. If your school needs support, ask your head to send a request, or ask the alliance manager.');
     }
-    if (person.baseSchoolUrn) await requireMemberSchool(ctx, person.allianceId, person.baseSchoolUrn);
+    // Showing the form refuses a school that has left; a submission is refused by storeRequest, which
+    // reads the school once and hands it back for the confirmation.
+    if (person.baseSchoolUrn && typeof data.submissionId !== 'string') await requireMemberSchool(ctx, person.allianceId, person.baseSchoolUrn);
     const submissionId = typeof data.submissionId === 'string' ? data.submissionId : randomBytes(12).toString('base64url');
     return {
       form: createSupportRequestForm({ now: ctx.clock.now() }),
       data: { submissionId },
       async submit(input) {
         const result = await submitSupportRequest(ctx, person, input, { via: channel, submissionId });
-        // The head's own school, from the directory this instance holds for searches when it has it.
-        const urn = result.request.schoolUrn;
-        const school = (await heldSchool(ctx.store, person.allianceId, urn)) ?? (await findRecord(ctx, person.allianceId, schoolId(urn), 'school'));
-        return { replies: [], replaceSource: cardReply(buildRequestConfirmationCard(result.request, school, result.alreadyReceived)) };
+        return { replies: [], replaceSource: cardReply(buildRequestConfirmationCard(result.request, result.school, result.alreadyReceived)) };
       },
     };
   },

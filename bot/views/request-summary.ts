@@ -10,7 +10,7 @@ export function specialismList(request: Pick<SupportRequest, 'specialisms'>): st
 }
 
 /** The facts every view of a request shares. */
-export function requestFacts(request: SupportRequest, school?: Pick<School, 'name' | 'urn'>): Fact[] {
+export function requestFacts(request: SupportRequest, school?: School): Fact[] {
   return [
     { label: 'Reference', value: request.reference },
     { label: 'Kind', value: requestKind(request) === 'diagnostic' ? 'Diagnostic visit' : request.followsDiagnosticReportId ? 'Support, following a diagnostic visit' : 'Support' },

@@ -51,15 +51,6 @@ export async function directorySnapshot(store: DocumentStore, allianceId: string
   return { supporters: current.list, schools: current.schools, deployments: current.deployments.values() };
 }
 
-/**
- * A school as this instance's copy of the directory holds it, read from memory only: undefined when
- * no copy is held. The copy catches up on the next search or brokering, so a rename may show late.
- */
-export async function heldSchool(store: DocumentStore, allianceId: string, urn: string): Promise<SchoolFacts | undefined> {
-  const current = await held.get(store)?.get(allianceId)?.catch(() => undefined);
-  return current?.schools.get(urn);
-}
-
 async function bringUpToDate(store: DocumentStore, allianceId: string, current: Held | undefined, version: DirectoryVersion | undefined, now: Date): Promise<Held> {
   const seq = version?.seq ?? 0;
   if (!current || current.epoch !== (version?.epoch ?? FIRST_EPOCH) || now.getTime() - current.loadedAt > MAX_AGE_MS) {

@@ -1,4 +1,5 @@
 import type { Person } from '../domain/person.js';
+import type { School } from '../domain/school.js';
 import { englandDate } from '../clock.js';
 import { supportRequestInputSchema, type SupportRequest, type SupportRequestInput } from '../domain/support-request.js';
 import type { ChannelKind } from '../identity/channel-identity.js';
@@ -14,6 +15,8 @@ export interface SubmitResult {
   request: Stored<SupportRequest>;
   /** True when this submission was already received (a double click or a retried request). */
   alreadyReceived: boolean;
+  /** The school it is for, as read to check it is still a member: for the confirmation. */
+  school?: Stored<School>;
 }
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -64,7 +67,7 @@ export async function storeRequest(
 ): Promise<SubmitResult> {
   if (!SUBMISSION_ID.test(meta.submissionId)) throw new ForbiddenError('This form is not valid any more. Please open a new one.');
   const id = `request-${meta.submissionId}`;
-  await requireMemberSchool(ctx, owner.allianceId, owner.schoolUrn);
+  const school = await requireMemberSchool(ctx, owner.allianceId, owner.schoolUrn);
   const at = ctx.clock.now().toISOString();
   const reference = await nextRequestReference(ctx.store, ctx.clock, owner.allianceId);
   let submitted: Stored<SupportRequest>;
@@ -96,14 +99,14 @@ export async function storeRequest(
   } catch (error) {
     // This form was sent before (a second click, or a retried request): that one is the request.
     if (error instanceof DuplicateError) {
-      await releaseRequestReference(ctx.store, owner.allianceId, reference);
+      releaseRequestReference(ctx.store, owner.allianceId, reference);
       const first = await ctx.store.get<SupportRequest>(owner.allianceId, id);
-      if (first) return { request: await resumeBrokering(ctx, first), alreadyReceived: true };
+      if (first) return { request: await resumeBrokering(ctx, first), alreadyReceived: true, ...(school ? { school } : {}) };
     }
     throw error;
   }
 
-  return { request: await resumeBrokering(ctx, submitted), alreadyReceived: false };
+  return { request: await resumeBrokering(ctx, submitted), alreadyReceived: false, ...(school ? { school } : {}) };
 }
 
 /**

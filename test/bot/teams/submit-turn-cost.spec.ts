@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { generateAlliance, generatedTeamsId, type GeneratedSpeakers } from '../../../scripts/generate-directory.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
+import { REFERENCE_BLOCK } from '../../../services/requests/request-reference.js';
 import { SqliteStore } from '../../../services/store/SqliteStore.js';
 import { countingStore, type CountingStore } from '../../helpers/counting-store.js';
 import { TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
@@ -42,12 +43,24 @@ describe("a head's submit turn (Teams, over HTTP, brokering in the background)",
   });
   after(() => harness.stop());
 
-  it('stores the request in 4 store calls (who is speaking, the reference, the request) and answers with its reference', async () => {
+  it('stores the request in 4 store calls (who is speaking, the school still a member, the request) and answers with its reference', async () => {
     counting.reset();
     const answer = await submit('measured01');
-    assert.deepEqual(counting.cost().calls, { get: 2, replace: 1, create: 1 });
+    assert.deepEqual(counting.cost().calls, { get: 3, create: 1 });
     assert.match(answer, /Request received: S2S-2026-0002/);
     assert.equal((await request('measured01'))?.reference, 'S2S-2026-0002');
+  });
+
+  it('keeps every submission at 4 store calls or fewer while blocks of references are reserved off the turn', async () => {
+    const references: string[] = [];
+    for (let n = 0; n < 3 * REFERENCE_BLOCK; n++) {
+      counting.reset();
+      references.push(/S2S-2026-\d{4}/.exec(await submit(`many${n}x`))![0]);
+      assert.ok(counting.cost().storeCalls <= 4, `submission ${n + 1}: ${JSON.stringify(counting.cost().calls)}`);
+    }
+    assert.deepEqual(references, [...references].sort(), 'one instance hands out rising numbers');
+    assert.equal(new Set(references).size, references.length);
+    await harness.app.broker!.idle();
   });
 
   it('brokers it after the turn: candidates frozen on it and the manager card queued', async () => {

@@ -7,6 +7,7 @@ import type { Turn } from '../conversation/turn.js';
 import { buildHelpCard } from '../views/help-card.js';
 import { buildMyWorkCard } from '../views/my-work-card.js';
 import { linkBrokerageChannel } from './brokerage-flow.js';
+import { answerContactWish, readContactWish } from './contact-setting-flow.js';
 import { showDiagnosticForm } from './diagnostic-flow.js';
 import { reopenByReference } from './end-request-flow.js';
 import { findSupporters } from './find-supporter-flow.js';
@@ -37,6 +38,8 @@ export async function handleMessage(ctx: FlowContext, person: Stored<Person>, tu
   if (reopening) return reopenByReference(ctx, person, reopening[1]);
   const planFor = SHOW_PLAN.exec(turn.text);
   if (planFor) return showPlanByReference(ctx, person, planFor[1]);
+  const contactWish = readContactWish(turn.text);
+  if (contactWish) return answerContactWish(ctx, person, contactWish);
   const recognition = recognize(turn.text);
   switch (recognition.intent) {
     case 'request_support':

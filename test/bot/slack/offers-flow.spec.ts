@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
+import type { AuditDocument } from '../../../services/domain/audit.js';
 import type { DirectContact } from '../../../services/domain/direct-contact.js';
 import type { MembershipRequest } from '../../../services/domain/membership.js';
 import { personIdOf } from '../../helpers/person-ids.js';
@@ -156,6 +157,30 @@ describe('Slack: diagnostics, messaging experts, joining and leaving over /slack
     const prefilled = await slack.waitFor('views.open');
     assert.match(JSON.stringify(prefilled.body.view), /"initial_options":\[\{"text":\{"type":"plain_text","text":"Maths"/);
     assert.match(slackTextOf(prefilled), /Reasoning in KS2 maths/);
+  });
+
+  it('lets an expert change their own "contact me directly" setting in a DM, and searches follow it', async () => {
+    const PRIYA = DEMO_IDENTITIES.supporter.slackUserId;
+    const priyaId = await personIdOf(store(), DEMO_IDENTITIES.supporter.email);
+    const messageable = async () => {
+      slack.clear();
+      await harness.dm(HEAD, 'find someone for maths');
+      const results = await slack.waitFor('chat.postMessage', (c) => /Supporters for Maths/.test(slackTextOf(c)));
+      return slackButtons(results).some((b) => b.actionId === 'contact.message' && b.data.personId === priyaId);
+    };
+    assert.equal(await messageable(), false);
+    slack.clear();
+    await harness.dm(PRIYA, 'let schools contact me directly');
+    await slack.waitFor('chat.postMessage', (c) => c.body.channel === dmOf(PRIYA) && /Done\. Schools in Riverside Teaching School Hub can now message you directly/.test(slackTextOf(c)));
+    assert.equal(await messageable(), true);
+
+    harness.clock.set('2026-12-08T16:00:00Z');
+    slack.clear();
+    await harness.dm(PRIYA, 'stop direct contact');
+    await slack.waitFor('chat.postMessage', (c) => c.body.channel === dmOf(PRIYA) && /now reach you through a request/.test(slackTextOf(c)));
+    assert.equal(await messageable(), false);
+    const audit = await store().query<AuditDocument>(DEMO_ALLIANCE_ID, { type: 'audit', where: [{ field: 'action', op: 'eq', value: 'contact-directly' }], orderBy: [{ field: 'at' }] });
+    assert.deepEqual(audit.map((a) => [a.by, a.note]), [[priyaId, 'on'], [priyaId, 'off']]);
   });
 
   it('lets a head ask for the school to leave; on approval its waiting requests close and it can no longer request support', async () => {

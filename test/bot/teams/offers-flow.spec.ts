@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
+import type { AuditDocument } from '../../../services/domain/audit.js';
 import type { DirectContact } from '../../../services/domain/direct-contact.js';
 import type { MembershipRequest } from '../../../services/domain/membership.js';
 import { personIdOf } from '../../helpers/person-ids.js';
@@ -173,6 +174,32 @@ describe('Teams: diagnostics, messaging experts, joining and leaving over /api/m
     await harness.say(newHead, 'we need help with KS2 maths please');
     const requestForm = executeActions(cardOf(lastTo(harness, newHead))).find((a) => a.verb === 'support-request.submit');
     assert.ok(requestForm, 'the new head is known and may request support');
+  });
+
+  it('lets an expert change their own "contact me directly" setting in chat; searches follow it, and only they can change it', async () => {
+    const priya: TeamsUser = { id: '29:priya', aadObjectId: DEMO_IDENTITIES.supporter.teamsAadObjectId, name: 'Priya Shah' };
+    const priyaId = await personIdOf(store(), DEMO_IDENTITIES.supporter.email);
+    const messageable = async () => {
+      await harness.say(head, 'find someone for maths');
+      return executeActions(cardOf(lastTo(harness, head))).some((a) => a.verb === 'contact.message' && a.data.personId === priyaId);
+    };
+    harness.connector.clear();
+    assert.equal(await messageable(), false, 'an SLE is reached through a request by default');
+    await harness.say(priya, 'let schools contact me directly');
+    assert.match(textOf(lastTo(harness, priya)), /Done\. Schools in Riverside Teaching School Hub can now message you directly/);
+    assert.equal((await store().get<Person>(DEMO_ALLIANCE_ID, priyaId))?.contactDirectly, true);
+    assert.equal(await messageable(), true);
+
+    await harness.say(head, 'stop direct contact');
+    assert.match(textOf(lastTo(harness, head)), /Only experts listed in the directory/);
+    assert.equal((await store().get<Person>(DEMO_ALLIANCE_ID, priyaId))?.contactDirectly, true);
+
+    harness.clock.set('2026-12-08T16:00:00Z');
+    await harness.say(priya, 'stop direct contact');
+    assert.match(textOf(lastTo(harness, priya)), /Done\. Schools in Riverside Teaching School Hub now reach you through a request/);
+    assert.equal(await messageable(), false);
+    const audit = await store().query<AuditDocument>(DEMO_ALLIANCE_ID, { type: 'audit', where: [{ field: 'action', op: 'eq', value: 'contact-directly' }], orderBy: [{ field: 'at' }] });
+    assert.deepEqual(audit.map((a) => [a.by, a.note]), [[priyaId, 'on'], [priyaId, 'off']]);
   });
 
   it('lets a head ask for the school to leave; on approval its waiting requests close and it can no longer request support', async () => {

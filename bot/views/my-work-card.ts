@@ -47,6 +47,8 @@ export function buildMyWorkCard(work: MyWork): MessageCard {
   return card(`${title}: ${work.items.length}`, [
     heading(title),
     ...(work.items.length ? work.items.flatMap(itemElements) : [text(empty)]),
+    // "cancel my request" lands here: say how.
+    ...(work.items.some((item) => item.steps.includes('withdraw')) ? [text('To cancel a request, press Withdraw on it and give a reason: the alliance manager and any matched supporter are told.', { muted: true })] : []),
     ...(work.role === 'head' ? [actions([button(ACTIONS.openRequestForm, 'Request support', {}, { style: 'primary' })])] : []),
   ]);
 }

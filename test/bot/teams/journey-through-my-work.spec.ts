@@ -170,6 +170,8 @@ for (const notifications of ['failing with 404', 'working'] as const) {
       await ask('2027-01-04');
       await approvePriya();
       await fromMyWork(supporter, 'Accept');
+      await say(head, 'cancel my request');
+      assert.match(JSON.stringify(lastCard), /To cancel a request, press Withdraw on it/, '"cancel my request" explains how');
       await fromMyWork(head, 'Withdraw', { reason: 'Our new maths lead has this in hand now.' });
       assert.equal((await newest()).status, 'withdrawn');
       assert.match(JSON.stringify(lastCard), /was withdrawn by Mark Davies/);

@@ -8,12 +8,22 @@ import { requestFacts } from './request-summary.js';
 /** A supporter is asked to take on a deployment; once answered the buttons go (accepting leads on to the plan). */
 export function buildProposalCard(deployment: Deployment, request: SupportRequest, school?: School): MessageCard {
   return card(`Proposed deployment ${deployment.requestReference}`, [
-    heading(`You are proposed to support ${school?.name ?? `URN ${request.schoolUrn}`}`),
+    heading(headline(deployment, school?.name ?? `URN ${request.schoolUrn}`)),
     facts([...requestFacts(request, school), { label: 'Day rate', value: `£${deployment.dayRate}` }]),
     text(`Need: ${request.need}`),
     text(`Outcomes wanted: ${request.outcomes}`),
     ...answerPart(deployment),
   ], `proposal:${deployment.id}`);
+}
+
+/** The headline follows the answer: proposed, then supporting, then declined or withdrawn. */
+function headline(deployment: Deployment, where: string): string {
+  switch (deployment.status) {
+    case 'proposed': return `You are proposed to support ${where}`;
+    case 'declined': return `You declined to support ${where}`;
+    case 'cancelled': return `The proposal to support ${where} was withdrawn`;
+    default: return `You are supporting ${where}`;
+  }
 }
 
 function answerPart(deployment: Deployment): CardElement[] {

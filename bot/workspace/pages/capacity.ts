@@ -1,6 +1,7 @@
 import { PHASE_LABELS } from '../../../services/domain/phases.js';
 import { SPECIALISM_LABELS } from '../../../services/domain/specialisms.js';
 import { CAPACITY_SORTS, capacityAndNeed, sortCapacityRows, type CapacityRow, type CapacitySort } from '../../../services/reports/capacity-and-need.js';
+import { fairness, type Fairness } from '../../../services/reports/fairness.js';
 import { html, type Html } from '../html.js';
 import type { PageContext, PageResult } from '../respond.js';
 import { scrollingTable, sortableHeader, type SortableColumn } from './form-parts.js';
@@ -17,12 +18,15 @@ const COLUMNS: ReadonlyArray<SortableColumn<CapacitySort>> = [
   { key: 'requestsLast12Months', label: 'Requests, last 12 months', numeric: true },
 ];
 
+/** The fairness table lists the busiest supporters; the rest give fewer days. */
+const FAIRNESS_ROWS = 20;
+
 const days = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 const areaName = (row: CapacityRow) => `${SPECIALISM_LABELS[row.specialism]}, ${PHASE_LABELS[row.phase].toLowerCase()}`;
 
 /** Where the alliance is short: supporters' spare days against what waiting requests ask for. */
 export async function showCapacity(ctx: PageContext): Promise<PageResult> {
-  const report = await capacityAndNeed(ctx.deps.flows, ctx.person!.allianceId);
+  const [report, shares] = await Promise.all([capacityAndNeed(ctx.deps.flows, ctx.person!.allianceId), fairness(ctx.deps.flows, ctx.person!.allianceId)]);
   const asked = ctx.query.get('sort') ?? '';
   const sort: CapacitySort = (CAPACITY_SORTS as readonly string[]).includes(asked) ? (asked as CapacitySort) : 'shortfall';
   const intro = html`<p>Spare days are what supporters offer this academic year less the days already committed. Requests waiting are those not yet matched (waiting for a decision or on hold). A supporter or request with several specialisms counts under each; an all-through supporter counts for primary and secondary too. Figures as of ${report.asOf}; this term is the ${report.termName}.</p>`;
@@ -38,7 +42,19 @@ export async function showCapacity(ctx: PageContext): Promise<PageResult> {
 <caption class="visually-hidden">Capacity and need by specialism and phase, sorted by ${COLUMNS.find((c) => c.key === sort)!.label.toLowerCase()}</caption>
 <thead><tr>${COLUMNS.map((column) => sortableHeader('/workspace/capacity', column, sort))}</tr></thead>
 <tbody>${rows.map((row) => capacityRow(row))}</tbody></table>`;
-  return ctx.page('Capacity and need', '/workspace/capacity', html`${intro}${summary}<h2>By specialism and phase</h2><p>Select a column heading to sort by it.</p>${scrollingTable('Capacity and need by specialism and phase', table)}`);
+  return ctx.page('Capacity and need', '/workspace/capacity', html`${intro}${summary}<h2>By specialism and phase</h2><p>Select a column heading to sort by it.</p>${scrollingTable('Capacity and need by specialism and phase', table)}${fairnessTables(shares)}`);
+}
+
+/** Who gives the days: busiest first, so an unfair share stands out. */
+function fairnessTables(shares: Fairness): Html {
+  const shown = shares.supporters.slice(0, FAIRNESS_ROWS);
+  return html`<h2>Fairness: days given in ${shares.yearLabel}</h2>
+<p>Days in deployments made this academic year, against the days each offers. The busiest ${shown.length} of ${shares.supporters.length} supporters:</p>
+${scrollingTable('Days given per supporter', html`<table><thead><tr><th scope="col">Supporter</th><th scope="col">Base school</th><th scope="col" class="num">Days given</th><th scope="col" class="num">Days offered</th></tr></thead>
+<tbody>${shown.map((s) => html`<tr><th scope="row">${s.name}</th><td>${s.baseSchool}</td><td class="num">${days(s.daysGiven)}</td><td class="num">${days(s.daysOffered)}</td></tr>`)}</tbody></table>`)}
+<h3>Per base school</h3>
+${scrollingTable('Days given per base school', html`<table><thead><tr><th scope="col">Base school</th><th scope="col" class="num">Supporters</th><th scope="col" class="num">Days given</th><th scope="col" class="num">Days offered</th></tr></thead>
+<tbody>${shares.baseSchools.map((s) => html`<tr><th scope="row">${s.name}</th><td class="num">${s.supporters}</td><td class="num">${days(s.daysGiven)}</td><td class="num">${days(s.daysOffered)}</td></tr>`)}</tbody></table>`)}`;
 }
 
 function capacityRow(row: CapacityRow): Html {

@@ -58,13 +58,14 @@ describe('workspace reports in a browser', function () {
     await page.getByRole('link', { name: 'Capacity and need' }).click();
     await assertAccessible(page, 'capacity and need');
     await screenshot(page, 'capacity');
-    const shortfalls = await page.locator('tbody tr td:nth-child(7)').allInnerTexts();
+    const table = page.getByRole('region', { name: 'Capacity and need by specialism and phase' });
+    const shortfalls = await table.locator('tbody tr td:nth-child(7)').allInnerTexts();
     const figures = shortfalls.map(Number);
     assert.deepEqual(figures, [...figures].sort((a, b) => b - a), 'largest shortfall first');
     await page.getByRole('link', { name: 'Spare days' }).click();
     await page.waitForURL(/sort=spareDays/);
     assert.equal(await page.getByRole('columnheader', { name: 'Spare days' }).getAttribute('aria-sort'), 'descending');
-    const spare = (await page.locator('tbody tr td:nth-child(4)').allInnerTexts()).map(Number);
+    const spare = (await table.locator('tbody tr td:nth-child(4)').allInnerTexts()).map(Number);
     assert.deepEqual(spare, [...spare].sort((a, b) => b - a));
   });
 

@@ -38,6 +38,7 @@ describe('workspace: capacity and impact', function () {
     assert.match(bySpare.html, /aria-sort="descending"><a href="\/workspace\/capacity\?sort=spareDays">/);
     const firstRow = /<tbody>\s*<tr[^>]*>\s*<th scope="row">([^<]+)<\/th><td>([^<]+)<\/td>\s*<td class="num">\d+<\/td><td class="num">([\d.]+)</.exec(bySpare.html);
     assert.deepEqual(firstRow?.slice(1), ['Maths', 'Primary', '11']);
+    assert.match(page.html, /Fairness: days given in 2026\/27[\s\S]*<th scope="row">Sam Rivers<\/th><td>Elm Primary<\/td><td class="num">4<\/td><td class="num">10<\/td>/);
   });
 
   it('says plainly when there is nothing to compare', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../../../services/clock.js';
 import { capacityAndNeed, sortCapacityRows } from '../../../services/reports/capacity-and-need.js';
+import { fairness } from '../../../services/reports/fairness.js';
 import { SqliteStore } from '../../../services/store/SqliteStore.js';
 import { reportAlliance } from '../../helpers/report-fixtures.js';
 
@@ -48,6 +49,13 @@ describe('capacity and need', () => {
     assert.equal(sortCapacityRows(rows, 'spareDays')[0]!.spareDays, 11);
     assert.deepEqual(sortCapacityRows(rows, 'specialism').map((r) => r.specialism).slice(0, 3), ['english', 'english', 'english']);
     assert.equal(sortCapacityRows(rows, 'requestsLast12Months')[0]!.specialism, 'maths');
+  });
+
+  it('shows who gives the days this academic year, per supporter and per base school', async () => {
+    const shares = await fairness({ store, clock }, 'report-hub');
+    assert.equal(shares.yearLabel, '2026/27');
+    assert.deepEqual(shares.supporters.map((s) => [s.name, s.daysGiven, s.daysOffered]), [['Sam Rivers', 4, 10], ['Alex Moss', 0, 5], ['Pat Lee', 0, 0]]);
+    assert.deepEqual(shares.baseSchools, [{ urn: '100003', name: 'Elm Primary', supporters: 3, daysOffered: 15, daysGiven: 4 }]);
   });
 
   it('answers with no rows for an alliance with no supporters and no requests', async () => {

@@ -26,27 +26,14 @@ const OPEN_WORKSPACE = /\bworkspace\b/i;
 const REOPEN = /\breopen\b.*\b(S2S-\d{4}-\d{3,})\b/i;
 /** Thanks, when nothing else was asked (the recogniser found no intent). */
 const THANKS = /^\W*(many\s+)?(thanks|thank\s*you|thankyou|cheers|ta)\b/i;
-const CANCEL_REQUEST = /\b(cancel|withdraw)\b.*\b(request|support|deployment)\b/i;
 const SHOW_PLAN = /\bplan\b.*\b(S2S-\d{4}-\d{3,})\b/i;
 const NAME_HEAD = /\bname\s+<?(?:mailto:)?([^\s<>|]+@[^\s<>|]+?)(?:\|[^>]*)?>?\s.*\bhead\b.*\b(S2S-\d{4}-\d{3,})\b/i;
-
-/** "cancel my request": how a request ends, for this person, with their work and its buttons. */
-async function explainEnding(ctx: FlowContext, person: Stored<Person>): Promise<TurnResult> {
-  const how: Record<Person['role'], string> = {
-    head: 'To withdraw a request, press Withdraw on it below and give a reason; the alliance manager and anyone matched are told.',
-    supporter: 'If you cannot go on with a deployment, tell the alliance manager; they can withdraw the proposal or end the deployment. Your deployments are below.',
-    manager: 'To close a request, press Close on it below (or on the workspace board) and give a reason; a closed request can be reopened.',
-    admin: 'To close a request, press Close on it below (or on the workspace board) and give a reason; a closed request can be reopened.',
-  };
-  return { replies: [textReply(how[person.role]), cardReply(buildMyWorkCard(await listMyWork(ctx, person)))] };
-}
 
 /** Free text from either channel, through the one recogniser. */
 export async function handleMessage(ctx: FlowContext, person: Stored<Person>, turn: Turn & { kind: 'message' }): Promise<TurnResult> {
   if (USE_THIS_CHANNEL.test(turn.text)) return linkBrokerageChannel(ctx, person, turn.place, turn.user.channel);
   if (DELIVERY_PROBLEMS.test(turn.text)) return showDeliveryProblems(ctx, person);
   if (OPEN_WORKSPACE.test(turn.text)) return sendWorkspaceLink(ctx, person, turn.place, turn.user);
-  if (CANCEL_REQUEST.test(turn.text)) return explainEnding(ctx, person);
   const naming = NAME_HEAD.exec(turn.text);
   if (naming) return nameHeadByReference(ctx, person, naming[1], naming[2]);
   const reopening = REOPEN.exec(turn.text);

@@ -19,6 +19,7 @@ export const ACTIONS = {
   confirmPlan: 'plan.confirm',
   askPlanChanges: 'plan.ask-changes',
   openVisitReport: 'visit-report.open',
+  openMidTermReview: 'mid-term-review.open',
   completeDeployment: 'deployment.complete',
   openEvaluation: 'evaluation.open',
   messageExpert: 'contact.message',

@@ -15,6 +15,7 @@ import { approveMembership, declineMembershipForm, joinAllianceForm } from './jo
 import { findSupporters, readSearchData } from './find-supporter-flow.js';
 import type { FlowContext } from './flow-context.js';
 import { showForm, type FormCall } from './form-entry.js';
+import { midTermReviewForm } from './mid-term-review-flow.js';
 import { confirmPlanFromCard, deploymentPlanForm, planChangesForm, showPlan } from './plan-flow.js';
 import { acceptProposal, declineProposalForm } from './proposal-flow.js';
 import { showRequestForm } from './request-support-flow.js';
@@ -56,6 +57,7 @@ const HANDLERS = {
   [ACTIONS.confirmPlan]: (ctx, person, call) => confirmPlanFromCard(ctx, person, deploymentId(call)),
   [ACTIONS.askPlanChanges]: (ctx, person, call) => showForm(planChangesForm, ctx, person, call),
   [ACTIONS.openVisitReport]: (ctx, person, call) => showForm(visitReportForm, ctx, person, call),
+  [ACTIONS.openMidTermReview]: (ctx, person, call) => showForm(midTermReviewForm, ctx, person, call),
   [ACTIONS.completeDeployment]: (ctx, person, call) => completeFromCard(ctx, person, deploymentId(call)),
   [ACTIONS.openEvaluation]: (ctx, person, call) => showForm(evaluationForm, ctx, person, call),
   [ACTIONS.messageExpert]: (ctx, person, call) => messageExpert(ctx, person, String(call.data.personId ?? ''), call.channel),

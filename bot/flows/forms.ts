@@ -3,6 +3,7 @@ import { DECLINE_FORM_IDS } from '../../cards/forms/decline-request.js';
 import { DIAGNOSTIC_REPORT_FORM_ID } from '../../cards/forms/diagnostic-report.js';
 import { DIAGNOSTIC_REQUEST_FORM_ID } from '../../cards/forms/diagnostic-request.js';
 import { JOIN_ALLIANCE_FORM_ID } from '../../cards/forms/join-alliance.js';
+import { MID_TERM_REVIEW_FORM_ID } from '../../cards/forms/mid-term-review.js';
 import { DEPLOYMENT_PLAN_FORM_ID } from '../../cards/forms/deployment-plan.js';
 import { EVALUATION_FORM_ID } from '../../cards/forms/evaluation.js';
 import { PLAN_CHANGES_FORM_ID } from '../../cards/forms/plan-changes.js';
@@ -15,6 +16,7 @@ import { evaluationForm } from './evaluation-flow.js';
 import { declineMembershipForm, joinAllianceForm } from './join-flow.js';
 import type { FormEntry } from './form-entry.js';
 import { leaveAllianceForm } from './leave-flow.js';
+import { midTermReviewForm } from './mid-term-review-flow.js';
 import { deploymentPlanForm, planChangesForm } from './plan-flow.js';
 import { declineProposalForm } from './proposal-flow.js';
 import { supportRequestForm } from './request-support-flow.js';
@@ -31,6 +33,7 @@ const TABLE = {
   [DEPLOYMENT_PLAN_FORM_ID]: deploymentPlanForm,
   [PLAN_CHANGES_FORM_ID]: planChangesForm,
   [VISIT_REPORT_FORM_ID]: visitReportForm,
+  [MID_TERM_REVIEW_FORM_ID]: midTermReviewForm,
   [EVALUATION_FORM_ID]: evaluationForm,
   [DIAGNOSTIC_REQUEST_FORM_ID]: diagnosticRequestForm,
   [DIAGNOSTIC_REPORT_FORM_ID]: diagnosticReportForm,

@@ -8,11 +8,12 @@ import type { NotificationEvent, NotificationTarget } from '../../services/notif
 import { findRecord } from '../../services/store/get-record.js';
 import type { ServiceContext } from '../../services/service-context.js';
 import { buildCompletedCard, buildEvaluatedCard, buildOverdueReminderCard, buildSchoolHeadNamedCard } from '../views/deployment-news-card.js';
+import { buildMidTermDueCard, buildMidTermNotWorkingCard } from '../views/mid-term-card.js';
 import { buildPlanCard } from '../views/plan-card.js';
 import { buildVisitReportCard } from '../views/visit-report-card.js';
 
 export type DeploymentEvent = Extract<NotificationEvent, { kind:
-  'planSubmitted' | 'planConfirmed' | 'planAgreed' | 'planChangesRequested' | 'visitReportSubmitted' | 'visitReportOverdue' | 'deploymentCompleted' | 'deploymentEvaluated' | 'schoolHeadNamed' }>;
+  'planSubmitted' | 'planConfirmed' | 'planAgreed' | 'planChangesRequested' | 'visitReportSubmitted' | 'visitReportOverdue' | 'deploymentCompleted' | 'deploymentEvaluated' | 'schoolHeadNamed' | 'midTermReviewDue' | 'midTermNotWorking' }>;
 
 const PLAN_HEADLINES = {
   planSubmitted: 'A plan needs your confirmation',
@@ -50,6 +51,10 @@ export async function buildDeploymentNotification(ctx: ServiceContext, allianceI
       return buildEvaluatedCard(deployment, school);
     case 'schoolHeadNamed':
       return buildSchoolHeadNamedCard(deployment, school);
+    case 'midTermReviewDue':
+      return buildMidTermDueCard(deployment, school);
+    case 'midTermNotWorking':
+      return buildMidTermNotWorkingCard(deployment, event.party, school);
   }
 }
 

@@ -74,6 +74,8 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
     case 'deploymentCompleted':
     case 'deploymentEvaluated':
     case 'schoolHeadNamed':
+    case 'midTermReviewDue':
+    case 'midTermNotWorking':
       return buildDeploymentNotification(ctx, allianceId, event, target);
     case 'diagnosticReported': {
       const report = await findRecord(ctx, allianceId, event.reportId, 'diagnosticReport');

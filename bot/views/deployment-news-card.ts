@@ -7,7 +7,7 @@ import { ACTIONS } from '../flows/action-ids.js';
 /** A supporter's reminder of visit reports more than 5 working days late, with the way to send one. */
 export function buildOverdueReminderCard(deployment: Deployment, visitDates: readonly string[], school?: School): MessageCard {
   const where = school?.name ?? `URN ${deployment.schoolUrn}`;
-  const line = `The report of your visit${visitDates.length > 1 ? 's' : ''} to ${where} on ${visitDates.join(', ')} is overdue: reports are due within 5 working days.`;
+  const line = `The report of your visit${visitDates.length > 1 ? 's' : ''} to ${where} on ${visitDates.map(showDate).join(', ')} is overdue: reports are due within 5 working days.`;
   return card(`Visit report overdue: ${deployment.requestReference}`, [
     heading(`Visit report overdue: ${deployment.requestReference}`),
     text(line),

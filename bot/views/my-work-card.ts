@@ -18,6 +18,7 @@ const STEP_BUTTONS: Record<Step | RequestStep, { action: ActionId; title: string
   confirmPlan: { action: ACTIONS.confirmPlan, title: 'Confirm plan', primary: true },
   askChanges: { action: ACTIONS.askPlanChanges, title: 'Ask for changes' },
   reportVisit: { action: ACTIONS.openVisitReport, title: 'Report a visit', primary: true },
+  reviewMidTerm: { action: ACTIONS.openMidTermReview, title: 'Mid-term review', primary: true },
   complete: { action: ACTIONS.completeDeployment, title: 'Complete' },
   evaluate: { action: ACTIONS.openEvaluation, title: 'Evaluate', primary: true },
   reportDiagnostic: { action: ACTIONS.openDiagnosticReport, title: 'Report diagnostic', primary: true },

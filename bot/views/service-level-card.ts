@@ -21,6 +21,7 @@ const NUDGES: Record<Stage, string> = {
   'plan-draft': 'The deployment is accepted: please write the plan with the school.',
   'plan-confirm': 'The plan is waiting for your confirmation.',
   'visit-report': 'A visit report is waiting.',
+  'mid-term': 'Half the planned days are done: please say how the support is going, objective by objective.',
   evaluation: "The support is complete: please evaluate its impact, so the alliance can learn what works.",
 };
 
@@ -82,6 +83,7 @@ function nudgeButtons(record: DueRecord, stage: Stage): Button[] {
     case 'plan-draft': return [button(ACTIONS.openPlanForm, 'Write the plan', data, { style: 'primary' })];
     case 'plan-confirm': return [button(ACTIONS.confirmPlan, 'Confirm plan', data, { style: 'primary' }), button(ACTIONS.askPlanChanges, 'Ask for changes', data)];
     case 'visit-report': return [button(ACTIONS.openVisitReport, 'Send a visit report', data, { style: 'primary' })];
+    case 'mid-term': return [button(ACTIONS.openMidTermReview, 'Mid-term review', data, { style: 'primary' })];
     case 'evaluation': return [button(ACTIONS.openEvaluation, 'Evaluate the support', data, { style: 'primary' })];
     default: return [];
   }

@@ -7,7 +7,7 @@ import { partyOf } from './deployment-parties.js';
 export type Step =
   | 'accept' | 'decline'
   | 'writePlan' | 'revisePlan' | 'viewPlan' | 'confirmPlan' | 'askChanges'
-  | 'reportVisit' | 'complete' | 'evaluate' | 'reportDiagnostic';
+  | 'reportVisit' | 'reviewMidTerm' | 'complete' | 'evaluate' | 'reportDiagnostic';
 
 /** Where a deployment stands: what it waits for, on whom, and what this person can do now. */
 export interface Standing {
@@ -52,7 +52,7 @@ export function deploymentStanding(person: Person, deployment: Deployment, deliv
       return {
         waitsFor: `visit reports (${delivered} of ${due} days reported)`,
         waitsOn: ['supporter'],
-        steps: [...viewPlan, ...mine('supporter', ['reportVisit']), ...(canComplete ? ['complete'] as Step[] : [])],
+        steps: [...viewPlan, ...mine('supporter', ['reportVisit']), ...(midTermWaitsOn(deployment, party) ? ['reviewMidTerm'] as Step[] : []), ...(canComplete ? ['complete'] as Step[] : [])],
       };
     }
     case 'completed':
@@ -60,4 +60,10 @@ export function deploymentStanding(person: Person, deployment: Deployment, deliv
     default:
       return { waitsFor: 'nothing: this deployment is finished', waitsOn: [], steps: viewPlan };
   }
+}
+
+/** Whether the mid-term review, once open, still waits for this party's answer. */
+function midTermWaitsOn(deployment: Deployment, party: PlanParty | undefined): boolean {
+  const midTerm = deployment.midTerm;
+  return deployment.status === 'active' && midTerm !== undefined && (party === 'supporter' || party === 'school') && !midTerm.reviews[party];
 }

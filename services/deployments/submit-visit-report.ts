@@ -11,6 +11,7 @@ import type { Stored } from '../store/document-store.js';
 import { completeDeployment } from './complete-deployment.js';
 import { loadAsParty, loadRequestOf, notifyParties } from './deployment-parties.js';
 import { parseInput } from '../parse-input.js';
+import { openMidTermIfDue } from './mid-term-review.js';
 import { updateDeployment } from './update-deployment.js';
 import { daysDelivered, reportsFor } from './visit-reports.js';
 import { englandDate } from '../clock.js';
@@ -69,6 +70,7 @@ export async function submitVisitReport(
   }
   const delivered = daysDelivered(await reportsFor(ctx, deployment.allianceId, deployment.id));
   if (delivered >= plan.days) deployment = await completeDeployment(ctx, supporter, deploymentId);
+  else deployment = await openMidTermIfDue(ctx, deployment, delivered, supporter.id);
   return { report, deployment, alreadyReceived: false };
 }
 

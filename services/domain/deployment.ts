@@ -2,6 +2,7 @@ import type { DueFields } from '../service-levels/due-actions.js';
 import type { AuditEntry } from './audit.js';
 import type { DeploymentPlan } from './deployment-plan.js';
 import type { Designation } from './designations.js';
+import type { MidTerm } from './mid-term-review.js';
 import type { RequestKind } from './support-request.js';
 
 export const DEPLOYMENT_STATUSES = ['proposed', 'accepted', 'declined', 'planned', 'active', 'completed', 'evaluated', 'cancelled'] as const;
@@ -38,6 +39,8 @@ export interface Deployment extends DueFields {
   plan?: DeploymentPlan;
   /** Agreed visit dates that will not happen: those not reported when the deployment completed or was cancelled. */
   cancelledVisits?: string[];
+  /** Set once reports reach half the planned days: the supporter and the school each review the support. */
+  midTerm?: MidTerm;
   /** The supporter's effectiveness rating 1–4 from the school's evaluation, once given. */
   effectivenessRating?: number;
   createdAt: string;

@@ -7,13 +7,15 @@ export type Rag = (typeof RAG)[number];
 
 export const REPORT_LIMITS = { comment: 1000, text: 2000, maxDaysUsed: 10 } as const;
 
+/** How each plan objective is going, in the plan's order: a visit report's and a mid-term review's. */
+export const objectiveProgressSchema = z.array(z.object({
+  rag: oneOf(RAG, { noun: 'rating' }),
+  comment: requiredText({ max: REPORT_LIMITS.comment }),
+})).min(1, 'Please say how each objective is going.');
+
 const baseReportSchema = z.object({
   visitDate: isoDate(),
-  /** One entry per plan objective, in the plan's order. */
-  progress: z.array(z.object({
-    rag: oneOf(RAG, { noun: 'rating' }),
-    comment: requiredText({ max: REPORT_LIMITS.comment }),
-  })).min(1, 'Please say how each objective is going.'),
+  progress: objectiveProgressSchema,
   activities: requiredText({ max: REPORT_LIMITS.text }),
   nextSteps: requiredText({ max: REPORT_LIMITS.text }),
   daysUsed: dayCount({ min: 0.5, max: REPORT_LIMITS.maxDaysUsed }),

@@ -42,6 +42,10 @@ export type NotificationEvent =
   | { kind: 'visitReportSubmitted'; deploymentId: string; reportId: string }
   /** The supporter is reminded of reports more than 5 working days late. */
   | { kind: 'visitReportOverdue'; deploymentId: string; visitDates: string[] }
+  /** Reports reached half the planned days: the supporter and the school are each asked for a mid-term review. */
+  | { kind: 'midTermReviewDue'; deploymentId: string }
+  /** A mid-term review says the support is not working: the manager channel is told at once. */
+  | { kind: 'midTermNotWorking'; deploymentId: string; party: 'supporter' | 'school' }
   /** The days are delivered: the requesting head is asked to evaluate. */
   | { kind: 'deploymentCompleted'; deploymentId: string }
   /** A manager named this head to speak for the supported school: confirm the plan, evaluate. */

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../domain/audit.js';
 import { PLAN_PARTIES, type PlanParty } from '../domain/deployment-plan.js';
 import type { Deployment } from '../domain/deployment.js';
+import { MID_TERM_REVIEWERS } from '../domain/mid-term-review.js';
 import type { SupportRequest } from '../domain/support-request.js';
 import { englandDate } from '../clock.js';
 import { addWorkingDays } from '../deployments/working-days.js';
@@ -51,9 +52,12 @@ export function dueItemsOf(record: DueRecord, levels: ServiceLevels, reported: R
       }
       return [item('plan-draft', plan?.changesRequested ? englandDate(new Date(plan.changesRequested.at)) : waitingSince(record.history, ['accepted'], record.updatedAt), ['supporter'])];
     case 'planned':
-    case 'active':
-      return (plan?.visitDates ?? []).filter((visit) => !reported.has(visit))
+    case 'active': {
+      const reports = (plan?.visitDates ?? []).filter((visit) => !reported.has(visit))
         .map((visit) => item('visit-report', visit, ['supporter'], visit));
+      const reviewers = record.midTerm ? MID_TERM_REVIEWERS.filter((party) => !record.midTerm?.reviews[party]) : [];
+      return reviewers.length ? [...reports, item('mid-term', record.midTerm!.from, reviewers)] : reports;
+    }
     case 'completed':
       return [item('evaluation', waitingSince(record.history, ['completed'], record.updatedAt), ['school'])];
     default:

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Alliance } from '../domain/alliance.js';
 
 /** The stages of a request's journey that carry a due date, in the order they happen. */
-export const STAGES = ['decision', 'answer', 'plan-draft', 'plan-confirm', 'visit-report', 'evaluation'] as const;
+export const STAGES = ['decision', 'answer', 'plan-draft', 'plan-confirm', 'visit-report', 'mid-term', 'evaluation'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** What each stage waits for, as people read it in cards and the digest. */
@@ -12,6 +12,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   'plan-draft': 'plan drafted after acceptance',
   'plan-confirm': 'plan confirmed by the other parties',
   'visit-report': 'visit report',
+  'mid-term': 'mid-term review at half the planned days',
   evaluation: 'evaluation after completion',
 };
 
@@ -30,7 +31,7 @@ export type ServiceLevels = z.infer<typeof serviceLevelsSchema>;
 
 /** The published brokerage standards most alliances start from. */
 export const DEFAULT_SERVICE_LEVELS: ServiceLevels = {
-  days: { decision: 2, answer: 3, 'plan-draft': 5, 'plan-confirm': 5, 'visit-report': 5, evaluation: 10 },
+  days: { decision: 2, answer: 3, 'plan-draft': 5, 'plan-confirm': 5, 'visit-report': 5, 'mid-term': 5, evaluation: 10 },
   escalateAfter: 2,
   autoPass: false,
 };

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import type { AuditDocument } from '../../../services/domain/audit.js';
+import type { DiagnosticReport } from '../../../services/domain/diagnostic.js';
 import type { DirectContact } from '../../../services/domain/direct-contact.js';
 import type { MembershipRequest } from '../../../services/domain/membership.js';
 import { personIdOf } from '../../helpers/person-ids.js';
 import type { Person } from '../../../services/domain/person.js';
-import type { SupportRequest } from '../../../services/domain/support-request.js';
+import { requestKind, type SupportRequest } from '../../../services/domain/support-request.js';
 import { indexPersonIdentities } from '../../../services/identity/identity-index.js';
 import { setJoiningSettings } from '../../../services/membership/joining-settings.js';
+import { answerModal } from '../../helpers/slack-modal-state.js';
 import { slackButtons, slackTextOf, type SlackCall } from '../../helpers/fake-slack-api.js';
 import { BROKERAGE, dmOf, SlackHarness, supportRequestState } from '../../helpers/slack-harness.js';
 
@@ -157,6 +159,20 @@ describe('Slack: diagnostics, messaging experts, joining and leaving over /slack
     const prefilled = await slack.waitFor('views.open');
     assert.match(JSON.stringify(prefilled.body.view), /"initial_options":\[\{"text":\{"type":"plain_text","text":"Maths"/);
     assert.match(slackTextOf(prefilled), /Reasoning in KS2 maths/);
+
+    // Sent as it opened: the follow-on request carries the report's recommendations.
+    await harness.submit(HEAD, prefilled, answerModal(prefilled, {}));
+    await slack.waitFor('chat.postMessage', (c) => c.body.channel !== BROKERAGE.id && /Request received/.test(slackTextOf(c)));
+    const [stored] = await store().query<DiagnosticReport>(DEMO_ALLIANCE_ID, { type: 'diagnosticReport' });
+    const raised = (await store().query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' })).find((r) => r.followsDiagnosticReportId === stored.id);
+    assert.ok(raised, 'the follow-on request is stored against the report');
+    assert.deepEqual(
+      [requestKind(raised), raised.specialisms, raised.phase, raised.daysWanted, raised.requesterId, raised.schoolUrn],
+      ['support', stored.recommendedSpecialisms, stored.recommendedPhase, stored.recommendedDays, await personIdOf(store(), DEMO_IDENTITIES.head.email), diagnostic.schoolUrn],
+    );
+    assert.deepEqual([stored.recommendedSpecialisms, stored.recommendedDays], [['maths'], 4]);
+    assert.match(raised.need, /Priorities: Reasoning in KS2 maths; developing the maths lead\./);
+    assert.equal((await store().get<SupportRequest>(DEMO_ALLIANCE_ID, diagnostic.id))?.status, 'closed', 'the diagnostic is done with');
   });
 
   it('lets an expert change their own "contact me directly" setting in a DM, and searches follow it', async () => {

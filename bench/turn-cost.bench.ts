@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { generateAlliance, generatedTeamsId, type GeneratedSpeakers } from '../scripts/generate-directory.js';
 import type { SupportRequest } from '../services/domain/support-request.js';
 import { SqliteStore } from '../services/store/SqliteStore.js';
+import { PAST_VISIT, postMatchFixtures } from './post-match-fixtures.js';
 import type { ReportRow } from './report.js';
 import { countingStore, type CountingStore, type TurnCost } from '../test/helpers/counting-store.js';
 import { BROKERAGE_CHANNEL, TeamsHarness, type TeamsUser } from '../test/helpers/teams-harness.js';
@@ -78,6 +79,7 @@ export async function benchTurnCost(people: number, requests: number): Promise<I
     speakers = await generateAlliance(inner, {
       allianceId: ALLIANCE, schools, supporters: people - schools, requestsPerYear: Math.ceil(requests / 3), years: 3, now: new Date('2026-11-23T10:00:00Z'),
     });
+    await inner.upsertAll(postMatchFixtures(ALLIANCE, speakers, MEASURED));
     counting = countingStore(inner, { turnsOnly: true });
     return counting.store;
   });
@@ -86,6 +88,11 @@ export async function benchTurnCost(people: number, requests: number): Promise<I
   try {
     const head = speaker(speakers, 'head');
     const manager = speaker(speakers, 'manager');
+    const supporter = speaker(speakers, 'supporter');
+    const report = (n: number) => ({
+      formId: 'visit-report', deploymentId: `deployment-visit-${n + 1}`, visitDate: PAST_VISIT, rag1: 'green', comment1: 'On track',
+      activities: 'Observed two lessons and met the maths lead.', nextSteps: 'Staff meeting on calculation policy.', daysUsed: '1', noPupilData: 'true',
+    });
     const waiting = (await harness.app.store.query<SupportRequest>(ALLIANCE, { type: 'supportRequest', where: [{ field: 'status', op: 'eq', value: 'matching' }], limit: MEASURED + 2 }));
     const form = (n: number) => ({
       formId: 'support-request', submissionId: `bench-${people}-${n < 0 ? 'warm' : n}`, specialisms: 'maths', phase: 'primary',
@@ -99,6 +106,8 @@ export async function benchTurnCost(people: number, requests: number): Promise<I
       ['submit request', (h, n) => h.press(head, 'support-request.submit', form(n), 'form-card')],
       ['my requests', (h) => h.say(head, 'my requests')],
       ['manager decision (hold)', (h, n) => h.press(manager, 'request.hold', { requestId: waiting[n + 1].id }, 'manager-card', BROKERAGE_CHANNEL)],
+      ['plan confirm (head)', (h, n) => h.press(head, 'plan.confirm', { deploymentId: `deployment-plan-${n + 1}` }, 'plan-card')],
+      ['visit report (supporter)', (h, n) => h.press(supporter, 'visit-report.submit', report(n), 'visit-card')],
     ];
     const results: IntentCost[] = [];
     for (const [intent, turn] of intents) {
@@ -119,6 +128,8 @@ const DOLLARS_PER_MILLION_RU = 0.25;
  */
 const MONTHLY_TURNS: Record<string, number> = {
   help: 1_500, 'find a supporter': 1_000, 'show request form': 100, 'submit request': 70, 'my requests': 2_000, 'manager decision (hold)': 150,
+  // Three parties confirm each of about 50 plans a month; about 150 visits are reported.
+  'plan confirm (head)': 150, 'visit report (supporter)': 150,
 };
 const HUBS = 87;
 

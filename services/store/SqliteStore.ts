@@ -246,7 +246,8 @@ function pathLiteral(field: string): string {
 const COMPARATORS = { eq: '=', ne: '!=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
 function conditionToSql(condition: Condition): [string, unknown[]] {
-  const path = jsonPath(condition.field);
+  // The id is also the key column: a look-up of many records by id (reports, finance) uses the primary key.
+  const path = condition.field === 'id' ? 'id' : jsonPath(condition.field);
   const value = condition.value;
   switch (condition.op) {
     case 'contains': {

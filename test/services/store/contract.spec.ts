@@ -117,6 +117,9 @@ for (const backend of backends) {
         assert.deepEqual(await idsWhere({ field: 'status', op: 'in', value: ['open', 'held'] }), ['a', 'b']);
         assert.deepEqual(await idsWhere({ field: 'n', op: 'in', value: [1, 3, 99] }), ['a', 'c']);
         assert.deepEqual(await idsWhere({ field: 'status', op: 'in', value: [] }), []);
+        // Many records by id (reports read what evaluations name), only of the type and alliance asked.
+        await seed(doc('e', {}, otherAlliance));
+        assert.deepEqual(await idsWhere({ field: 'id', op: 'in', value: ['c', 'a', 'e', 'zz'] }), ['a', 'c']);
       });
 
       it('contains matches array members only, never a plain string field', async () => {

@@ -8,6 +8,7 @@ import { workloadWindowStart, type WorkloadFacts } from './workload.js';
 
 /** What ranking reads of one alliance, held in memory and kept current through the directory version. */
 export interface DirectorySnapshot {
+  /** Supporters the alliance offers: not erased, and based at a school still in the alliance. */
   supporters: readonly Person[];
   schools: ReadonlyMap<string, SchoolFacts>;
   deployments: Iterable<WorkloadFacts>;
@@ -47,7 +48,8 @@ export async function directorySnapshot(store: DocumentStore, allianceId: string
   // A failed load is not kept: the next search tries again.
   next.catch(() => { if (byAlliance.get(allianceId) === next) byAlliance.delete(allianceId); });
   const current = await next;
-  current.list ??= [...current.supporters.values()];
+  // Staff of a school that left the alliance are no longer offered through it (leave-alliance.ts).
+  current.list ??= [...current.supporters.values()].filter((person) => !(person.baseSchoolUrn && current.schools.get(person.baseSchoolUrn)?.leftAt));
   return { supporters: current.list, schools: current.schools, deployments: current.deployments.values() };
 }
 
@@ -99,6 +101,7 @@ async function applyChanges(store: DocumentStore, allianceId: string, current: H
       else current.deployments.delete(change.id);
     } else if (change.kind === 'school') {
       if (doc?.type === 'school') current.schools.set((doc as unknown as School).urn, schoolFacts(doc as unknown as School));
+      current.list = undefined;
     } else {
       const person = doc?.type === 'person' ? (doc as unknown as Person) : undefined;
       if (person && person.role === 'supporter' && person.erasedAt === undefined) current.supporters.set(change.id, person);
@@ -112,6 +115,6 @@ function workloadFacts({ supporterId, status, createdAt, daysCommitted, effectiv
   return { supporterId, status, createdAt, daysCommitted, ...(effectivenessRating !== undefined ? { effectivenessRating } : {}) };
 }
 
-function schoolFacts({ urn, name, trust, localAuthority, postcode }: School): SchoolFacts {
-  return Object.fromEntries(Object.entries({ urn, name, trust, localAuthority, postcode }).filter(([, v]) => v !== undefined)) as SchoolFacts;
+function schoolFacts({ urn, name, trust, localAuthority, postcode, leftAt }: School): SchoolFacts {
+  return Object.fromEntries(Object.entries({ urn, name, trust, localAuthority, postcode, leftAt }).filter(([, v]) => v !== undefined)) as SchoolFacts;
 }

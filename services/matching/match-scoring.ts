@@ -30,7 +30,7 @@ export interface Workload {
 
 export const NO_WORKLOAD: Workload = { daysCommitted: 0, recentDeployments: 0, ratingCount: 0 };
 
-export type SchoolFacts = Pick<School, 'urn' | 'name' | 'trust' | 'localAuthority' | 'postcode'>;
+export type SchoolFacts = Pick<School, 'urn' | 'name' | 'trust' | 'localAuthority' | 'postcode' | 'leftAt'>;
 
 /** Each rule scores 0–1 and the weights sum to 1, so a candidate's score is 0–1 too. */
 export const MATCH_WEIGHTS = {

@@ -26,7 +26,8 @@ export interface LeftAlliance {
  * - its heads cannot ask for support or a diagnostic in this alliance (requireMemberSchool);
  * - its requests still waiting for a match are closed with LEFT_ALLIANCE_REASON, through the close
  *   service, so the head and the manager channel are told as for any close;
- * - deployments under way (proposed, accepted, planned, active) run to completion.
+ * - deployments under way (proposed, accepted, planned, active) run to completion;
+ * - its staff are no longer offered as supporters in searches and matches (directory-snapshot.ts).
  * Other alliances the school belongs to keep their own school record and are untouched. Every
  * step is idempotent, so approving again finishes a leaving that stopped part-way.
  */

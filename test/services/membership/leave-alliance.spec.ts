@@ -95,6 +95,17 @@ describe('a school leaving an alliance', () => {
     assert.ok((await world.store.get<MembershipRequest>(ALLIANCE, request.id))?.history.every((h) => h.by === world.head.id || h.by === world.manager.id));
   });
 
+  it('stops offering the staff of a school that left, while the deployment they are on goes on', async () => {
+    assert.deepEqual((await ask(world, world.head)).request.candidates.map((c) => c.personId), [world.supporter.id]);
+    const { request } = await requestToLeave(world.ctx, world.otherHead, FROM, REASON);
+    const { left } = await decideMembership(world.ctx, world.manager, request.id, { outcome: 'approve' });
+    assert.equal(left?.continuing, 1, "the supporter's deployment under way counts for the school they are based at");
+
+    world.clock.set('2026-12-01T10:00:00Z');
+    assert.deepEqual((await ask(world, world.head)).request.candidates, [], 'the SLE based at the school that left is not proposed');
+    assert.equal((await world.store.get<Deployment>(ALLIANCE, world.deployment.id))?.status, 'accepted');
+  });
+
   it('leaves one alliance only: a head of a school in two keeps the other', async () => {
     const other = 'north-hub';
     await addAlliance(world.store, world.clock, { id: other, name: 'North Hub' });

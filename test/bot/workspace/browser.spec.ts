@@ -58,6 +58,14 @@ describe('workspace in a browser', function () {
     await card.getByRole('button', { name: 'Approve' }).click();
     await page.waitForURL(/done=approve/);
     assert.match(await page.getByRole('status').innerText(), /Approved: S2S-2026-0001/);
+    // Proposed now: the card says when the supporter's answer is due and offers remind and close.
+    const proposed = page.locator('#request-S2S-2026-0001');
+    assert.match(await proposed.innerText(), /Next step due Mon 30 Nov, waiting on the supporter/);
+    await proposed.getByText('Close…').click();
+    await proposed.scrollIntoViewIfNeeded();
+    await assertAccessible('board with a proposed request');
+    await proposed.scrollIntoViewIfNeeded();
+    await screenshot(page, 'board-proposed');
     const [request] = await harness.app.store.query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' });
     assert.equal(request!.status, 'proposed');
     harness.connector.clear();

@@ -4,7 +4,7 @@ import { ACTIONS } from '../flows/action-ids.js';
 
 const WHAT_YOU_CAN_DO: Record<Role, string[]> = {
   head: ['"request support" to ask the alliance for an expert', '"find an SLE in maths" to see who could help', '"my requests" to follow your school\'s requests'],
-  supporter: ['"my deployments" to see what you are proposed for and working on', 'Accept or decline proposals from the cards I send you', '"visit report" to report a visit (due within 5 working days)', '"find an SLE in phonics" to see colleagues\' specialisms'],
+  supporter: ['"my deployments" to see what you are proposed for and working on', 'Accept or decline proposals from the cards I send you', '"visit report" to report a visit (due within 5 working days)', '"find an SLE in phonics" to see colleagues\' specialisms', '"let schools contact me directly" or "stop direct contact" to choose whether schools can message you from a search'],
   manager: ['New requests arrive in your brokerage channel with ranked candidates', '"my requests" for the alliance\'s open requests', '"@bot use this channel for brokerage" in a channel to make it the brokerage channel', '"name jo.head@school.example as head for S2S-2026-0042" when another head should confirm the plan and evaluate'],
   admin: ['"my requests" for the alliance\'s open requests', 'Import the directory with the s2s command line'],
 };

@@ -112,7 +112,7 @@ export const INTENT_CUES: Record<Intent, Cues> = {
       'car park', 'joke', 'football', 'lol', 'lmao', 'haha', 'term dates', 'payslip', 'payroll', 'salary',
       'supply teacher', 'supply cover', 'minibus', 'recipe', 'maternity leave', 'sick leave', 'annual leave',
       'leave of absence', 'compassionate leave', 'paternity leave', 'parental leave', 'leave request', 'leave early',
-      'leave a message', 'leave a note', 'leave a comment', 'leave feedback'],
+      'leave a message', 'leave a note', 'leave a comment', 'leave feedback', 'on leave', 'leave cover'],
     3: ['room', 'lunch', 'canteen', 'holiday', 'half term', 'cover for', 'uniform', 'song', 'film', 'translate',
       'laptop', 'login', 'log in'],
     2: ['timetable', 'broken'],

@@ -30,7 +30,7 @@ export async function respondToProposal(
 ): Promise<ProposalOutcome> {
   const deployment = await getRecord(ctx, supporter.allianceId, deploymentId, 'deployment');
   if (deployment.supporterId !== supporter.id) throw new ForbiddenError('Only the proposed supporter can answer this.');
-  if (deployment.status === 'cancelled') throw new BotError('conflict', 'The alliance withdrew this proposal, so there is nothing to answer.');
+  if (deployment.status === 'cancelled') throw new BotError('conflict', 'This proposal was withdrawn (by the alliance, or with the school\'s request), so there is nothing to answer. "my deployments" shows where things stand.');
   if (deployment.status !== 'proposed') {
     throw new BotError('conflict', `You already answered this proposal (${deployment.status}).`);
   }

@@ -9,6 +9,7 @@ import type { SupportRequest } from '../../../services/domain/support-request.js
 import { BotError, ForbiddenError, NotFoundError, ValidationError } from '../../../services/errors.js';
 import { closeRequest } from '../../../services/requests/close-request.js';
 import { decideRequest } from '../../../services/requests/decide-request.js';
+import { respondToProposal } from '../../../services/requests/respond-to-proposal.js';
 import { reopenRequest, reopenRequestByReference } from '../../../services/requests/reopen-request.js';
 import { withdrawRequest } from '../../../services/requests/withdraw-request.js';
 import type { DocumentStore } from '../../../services/store/document-store.js';
@@ -71,6 +72,7 @@ for (const kind of SHARED_STORE_KINDS) {
       assert.equal(closed.history.at(-1)?.by, world.manager.id);
       assert.equal((await deploymentNow()).status, 'cancelled');
       assert.deepEqual(await told('requestClosed'), [world.head.id, world.supporter.id, 'managerChannel'].sort());
+      await assert.rejects(respondToProposal(world.ctx, world.supporter, world.deployment.id, { accept: true }), /This proposal was withdrawn .*nothing to answer/, 'an old proposal card says what happened');
       await assert.rejects(closeRequest(world.ctx, world.manager, world.request.id, reason), /S2S-2026-0001 is closed, so it can no longer be closed/);
     });
 

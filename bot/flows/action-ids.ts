@@ -20,6 +20,7 @@ export const ACTIONS = {
   askPlanChanges: 'plan.ask-changes',
   openVisitReport: 'visit-report.open',
   openMidTermReview: 'mid-term-review.open',
+  checkVisitReport: 'visit-report-check.open',
   completeDeployment: 'deployment.complete',
   openEvaluation: 'evaluation.open',
   messageExpert: 'contact.message',

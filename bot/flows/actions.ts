@@ -20,6 +20,7 @@ import { confirmPlanFromCard, deploymentPlanForm, planChangesForm, showPlan } fr
 import { acceptProposal, declineProposalForm } from './proposal-flow.js';
 import { showRequestForm } from './request-support-flow.js';
 import { reassignFromCard, remindFromCard, withdrawFromCard } from './service-level-flow.js';
+import { visitReportCheckForm } from './visit-report-check-flow.js';
 import { completeFromCard, visitReportForm } from './visit-report-flow.js';
 import { sendWorkspaceLink } from './workspace-link-flow.js';
 
@@ -58,6 +59,7 @@ const HANDLERS = {
   [ACTIONS.askPlanChanges]: (ctx, person, call) => showForm(planChangesForm, ctx, person, call),
   [ACTIONS.openVisitReport]: (ctx, person, call) => showForm(visitReportForm, ctx, person, call),
   [ACTIONS.openMidTermReview]: (ctx, person, call) => showForm(midTermReviewForm, ctx, person, call),
+  [ACTIONS.checkVisitReport]: (ctx, person, call) => showForm(visitReportCheckForm, ctx, person, call),
   [ACTIONS.completeDeployment]: (ctx, person, call) => completeFromCard(ctx, person, deploymentId(call)),
   [ACTIONS.openEvaluation]: (ctx, person, call) => showForm(evaluationForm, ctx, person, call),
   [ACTIONS.messageExpert]: (ctx, person, call) => messageExpert(ctx, person, String(call.data.personId ?? ''), call.channel),

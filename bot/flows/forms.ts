@@ -9,6 +9,7 @@ import { EVALUATION_FORM_ID } from '../../cards/forms/evaluation.js';
 import { PLAN_CHANGES_FORM_ID } from '../../cards/forms/plan-changes.js';
 import { SUPPORT_REQUEST_FORM_ID } from '../../cards/forms/support-request.js';
 import { VISIT_REPORT_FORM_ID } from '../../cards/forms/visit-report.js';
+import { VISIT_REPORT_CHECK_FORM_ID } from '../../cards/forms/visit-report-check.js';
 import { declineRequestForm } from './brokerage-flow.js';
 import { diagnosticReportForm, diagnosticRequestForm, FOLLOW_ON_FORM_ID, followOnRequestForm } from './diagnostic-flow.js';
 import { closeRequestForm, withdrawRequestForm } from './end-request-flow.js';
@@ -20,6 +21,7 @@ import { midTermReviewForm } from './mid-term-review-flow.js';
 import { deploymentPlanForm, planChangesForm } from './plan-flow.js';
 import { declineProposalForm } from './proposal-flow.js';
 import { supportRequestForm } from './request-support-flow.js';
+import { visitReportCheckForm } from './visit-report-check-flow.js';
 import { visitReportForm } from './visit-report-flow.js';
 
 /**
@@ -34,6 +36,7 @@ const TABLE = {
   [PLAN_CHANGES_FORM_ID]: planChangesForm,
   [VISIT_REPORT_FORM_ID]: visitReportForm,
   [MID_TERM_REVIEW_FORM_ID]: midTermReviewForm,
+  [VISIT_REPORT_CHECK_FORM_ID]: visitReportCheckForm,
   [EVALUATION_FORM_ID]: evaluationForm,
   [DIAGNOSTIC_REQUEST_FORM_ID]: diagnosticRequestForm,
   [DIAGNOSTIC_REPORT_FORM_ID]: diagnosticReportForm,

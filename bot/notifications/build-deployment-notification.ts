@@ -7,13 +7,13 @@ import type { VisitReport } from '../../services/domain/visit-report.js';
 import type { NotificationEvent, NotificationTarget } from '../../services/notifications/notification.js';
 import { findRecord } from '../../services/store/get-record.js';
 import type { ServiceContext } from '../../services/service-context.js';
-import { buildCompletedCard, buildEvaluatedCard, buildOverdueReminderCard, buildSchoolHeadNamedCard } from '../views/deployment-news-card.js';
+import { buildReportCorrectionCard, buildCompletedCard, buildEvaluatedCard, buildOverdueReminderCard, buildSchoolHeadNamedCard } from '../views/deployment-news-card.js';
 import { buildMidTermDueCard, buildMidTermNotWorkingCard } from '../views/mid-term-card.js';
 import { buildPlanCard } from '../views/plan-card.js';
 import { buildVisitReportCard } from '../views/visit-report-card.js';
 
 export type DeploymentEvent = Extract<NotificationEvent, { kind:
-  'planSubmitted' | 'planConfirmed' | 'planAgreed' | 'planChangesRequested' | 'visitReportSubmitted' | 'visitReportOverdue' | 'deploymentCompleted' | 'deploymentEvaluated' | 'schoolHeadNamed' | 'midTermReviewDue' | 'midTermNotWorking' }>;
+  'planSubmitted' | 'planConfirmed' | 'planAgreed' | 'planChangesRequested' | 'visitReportSubmitted' | 'visitReportOverdue' | 'deploymentCompleted' | 'deploymentEvaluated' | 'schoolHeadNamed' | 'midTermReviewDue' | 'midTermNotWorking' | 'visitReportCorrection' }>;
 
 const PLAN_HEADLINES = {
   planSubmitted: 'A plan needs your confirmation',
@@ -36,7 +36,12 @@ export async function buildDeploymentNotification(ctx: ServiceContext, allianceI
       return buildPlanCard(deployment, school, { headline: `${planHeadline(event.kind, deployment)}: ${deployment.requestReference}` });
     case 'visitReportSubmitted': {
       const report = await ctx.store.get<VisitReport>(allianceId, event.reportId);
-      return report ? buildVisitReportCard(report, deployment, { school, supporterName, forManagers: target?.kind === 'managerChannel' }) : undefined;
+      const forSchool = target?.kind === 'person' && deployment.schoolHeadIds.includes(target.personId);
+      return report ? buildVisitReportCard(report, deployment, { school, supporterName, forManagers: target?.kind === 'managerChannel', forSchool }) : undefined;
+    }
+    case 'visitReportCorrection': {
+      const report = await ctx.store.get<VisitReport>(allianceId, event.reportId);
+      return report ? buildReportCorrectionCard(report, deployment, school) : undefined;
     }
     case 'visitReportOverdue':
       return buildOverdueReminderCard(deployment, event.visitDates, school);

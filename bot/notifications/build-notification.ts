@@ -76,6 +76,7 @@ export async function buildNotification(ctx: ServiceContext, allianceId: string,
     case 'schoolHeadNamed':
     case 'midTermReviewDue':
     case 'midTermNotWorking':
+    case 'visitReportCorrection':
       return buildDeploymentNotification(ctx, allianceId, event, target);
     case 'diagnosticReported': {
       const report = await findRecord(ctx, allianceId, event.reportId, 'diagnosticReport');

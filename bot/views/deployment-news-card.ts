@@ -1,6 +1,7 @@
 import { actions, button, card, heading, text, type MessageCard } from '../../cards/message-card.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { School } from '../../services/domain/school.js';
+import type { VisitReport } from '../../services/domain/visit-report.js';
 import { showDate } from '../../cards/uk-date.js';
 import { ACTIONS } from '../flows/action-ids.js';
 
@@ -12,6 +13,17 @@ export function buildOverdueReminderCard(deployment: Deployment, visitDates: rea
     heading(`Visit report overdue: ${deployment.requestReference}`),
     text(line),
     actions([button(ACTIONS.openVisitReport, 'Send a visit report', { deploymentId: deployment.id }, { style: 'primary' })]),
+  ]);
+}
+
+/** The supporter hears that the school asks for a correction to a visit report, and what. */
+export function buildReportCorrectionCard(report: VisitReport, deployment: Deployment, school?: School): MessageCard {
+  const title = `Correction asked: ${deployment.requestReference}, visit of ${showDate(report.visitDate)}`;
+  return card(title, [
+    heading(title),
+    text(`${school?.name ?? 'The school'} read your report of the visit of ${showDate(report.visitDate)} and asks for a correction:`),
+    text(report.confirmation?.note ?? ''),
+    text('Please contact the school to put the record right.', { muted: true }),
   ]);
 }
 

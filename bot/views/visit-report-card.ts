@@ -2,6 +2,8 @@ import { actions, button, card, facts, heading, list, text, type MessageCard } f
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { School } from '../../services/domain/school.js';
 import type { VisitReport } from '../../services/domain/visit-report.js';
+import { showDate } from '../../cards/uk-date.js';
+import { REPORT_CHECK_LABELS } from '../../services/domain/visit-report-check.js';
 import { ACTIONS } from '../flows/action-ids.js';
 
 const RAG_MARKS = { red: '🔴 Red', amber: '🟠 Amber', green: '🟢 Green' } as const;
@@ -11,9 +13,10 @@ const RAG_MARKS = { red: '🔴 Red', amber: '🟠 Amber', green: '🟢 Green' } 
  * While visits go on, managers (`forManagers`) may end the deployment early from here; no one else
  * is shown the button.
  */
-export function buildVisitReportCard(report: VisitReport, deployment: Deployment, view: { school?: School; supporterName?: string; forManagers: boolean }): MessageCard {
+export function buildVisitReportCard(report: VisitReport, deployment: Deployment, view: { school?: School; supporterName?: string; forManagers: boolean; forSchool?: boolean }): MessageCard {
   const { school, supporterName } = view;
-  const title = `Visit report ${deployment.requestReference}, ${report.visitDate}`;
+  const title = `Visit report ${deployment.requestReference}, ${showDate(report.visitDate)}`;
+  const checked = report.confirmation;
   return card(title, [
     heading(title),
     facts([
@@ -25,6 +28,8 @@ export function buildVisitReportCard(report: VisitReport, deployment: Deployment
     text(`What was done: ${report.activities}`),
     text(`Next steps: ${report.nextSteps}`),
     text('The supporter confirmed this report holds no pupil-identifying data.', { muted: true }),
+    ...(checked ? [text(`The school marked it: ${REPORT_CHECK_LABELS[checked.check]}${checked.note ? `: ${checked.note}` : ''}.`)] : []),
+    ...(view.forSchool && !checked ? [actions([button(ACTIONS.checkVisitReport, 'Accurate or needs correction', { reportId: report.id }, { style: 'primary' })])] : []),
     ...(view.forManagers && deployment.status === 'active' ? [actions([button(ACTIONS.completeDeployment, 'Complete early (manager)', { deploymentId: deployment.id }, {
       confirm: { title: 'Complete this deployment?', text: 'No more visits will be reported and the school will be asked to evaluate.', confirmLabel: 'Complete', denyLabel: 'Cancel' },
     })])] : []),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dayCount, isoDate, oneOf, requiredText } from './input-fields.js';
 import type { AuditEntry } from './audit.js';
+import type { ReportConfirmation } from './visit-report-check.js';
 
 export const RAG = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAG)[number];
@@ -58,6 +59,8 @@ export interface VisitReport extends VisitReportInput {
   /** The plan objectives the progress entries answer, copied so the report reads on its own. */
   objectives: string[];
   submittedAt: string;
+  /** The supported school's reading of it: accurate, or what needs correcting. */
+  confirmation?: ReportConfirmation;
   history: AuditEntry[];
 }
 

@@ -40,6 +40,8 @@ export type NotificationEvent =
   | { kind: 'planChangesRequested'; deploymentId: string }
   /** A visit report arrived, for the requesting head and the manager channel. */
   | { kind: 'visitReportSubmitted'; deploymentId: string; reportId: string }
+  /** The school says a visit report needs correcting: the supporter hears what. */
+  | { kind: 'visitReportCorrection'; deploymentId: string; reportId: string }
   /** The supporter is reminded of reports more than 5 working days late. */
   | { kind: 'visitReportOverdue'; deploymentId: string; visitDates: string[] }
   /** Reports reached half the planned days: the supporter and the school are each asked for a mid-term review. */

@@ -1,0 +1,33 @@
+import { createVisitReportCheckForm } from '../../cards/forms/visit-report-check.js';
+import { showDate } from '../../cards/uk-date.js';
+import { checkVisitReport } from '../../services/deployments/check-visit-report.js';
+import type { ReportCheckInput } from '../../services/domain/visit-report-check.js';
+import { NotFoundError } from '../../services/errors.js';
+import { findRecord } from '../../services/store/get-record.js';
+import { textReply } from '../conversation/reply.js';
+import { loadDeploymentView } from '../views/loaders/load-deployment-view.js';
+import type { FormEntry } from './form-entry.js';
+
+/** The school's head marks a visit report accurate, or says what needs correcting. */
+export const visitReportCheckForm: FormEntry<ReportCheckInput> = {
+  blank: () => createVisitReportCheckForm({}),
+  async open(ctx, person, { data }) {
+    const report = await findRecord(ctx, person.allianceId, String(data.reportId ?? ''), 'visitReport');
+    if (!report) throw new NotFoundError('That visit report');
+    const view = await loadDeploymentView(ctx, person, report.deploymentId);
+    const visit = `the visit of ${showDate(report.visitDate)}`;
+    return {
+      form: createVisitReportCheckForm({ subject: `${view.subject}: report of ${visit}` }),
+      data: { reportId: report.id },
+      async submit(check) {
+        await checkVisitReport(ctx, person, report.id, check);
+        return {
+          replies: [],
+          replaceSource: textReply(check.check === 'accurate'
+            ? `Thank you: the report of ${visit} is confirmed as accurate.`
+            : `Thank you: the supporter has been told what needs correcting in the report of ${visit}.`),
+        };
+      },
+    };
+  },
+};

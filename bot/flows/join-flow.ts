@@ -3,13 +3,14 @@ import { createJoinAllianceForm, JOIN_ALLIANCE_FIELDS } from '../../cards/forms/
 import { actions, button, card, heading, text, type MessageCard } from '../../cards/message-card.js';
 import type { JoinRequestInput } from '../../services/domain/membership.js';
 import type { Person } from '../../services/domain/person.js';
+import { schoolId } from '../../services/domain/school.js';
 import type { DeclineInput } from '../../services/domain/support-request.js';
 import { BotError, ForbiddenError, NotFoundError } from '../../services/errors.js';
 import { decideMembership } from '../../services/membership/decide-membership.js';
 import { joinableAlliance, listJoinableAlliances } from '../../services/membership/joining-settings.js';
 import { requestToJoin } from '../../services/membership/request-to-join.js';
 import type { Stored } from '../../services/store/document-store.js';
-import { getRecord } from '../../services/store/get-record.js';
+import { findRecord, getRecord } from '../../services/store/get-record.js';
 import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
 import { buildMembershipCard } from '../views/membership-card.js';
 import { ACTIONS } from './action-ids.js';
@@ -30,9 +31,10 @@ export async function buildJoinOptionsCard(ctx: FlowContext, except: readonly st
   ]);
 }
 
-/** "How do we join?" from someone already in an alliance: the others they may ask to join. */
+/** "How do we join?" from someone already in an alliance: the others they may ask to join, and this one if their school left it. */
 export async function showJoinOptions(ctx: FlowContext, person: Stored<Person>): Promise<TurnResult> {
-  const options = await buildJoinOptionsCard(ctx, [person.allianceId]);
+  const school = person.baseSchoolUrn ? await findRecord(ctx, person.allianceId, schoolId(person.baseSchoolUrn), 'school') : undefined;
+  const options = await buildJoinOptionsCard(ctx, school?.leftAt ? [] : [person.allianceId]);
   return { replies: [options ? cardReply(options) : textReply('No other alliance takes requests to join from here. Your alliance manager can tell you how to join others.')] };
 }
 

@@ -11,7 +11,10 @@ import { writeAudit } from '../privacy/person-records.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 import { writeCsv } from '../directory/csv-cells.js';
+import { schoolId } from '../domain/school.js';
+import { findRecord } from '../store/get-record.js';
 import { leaveAlliance, type LeftAlliance } from './leave-alliance.js';
+import { readmitSchool } from './member-school.js';
 
 export type MembershipAnswer = { outcome: 'approve' } | { outcome: 'decline'; reason: string };
 
@@ -90,11 +93,19 @@ async function addToDirectory(ctx: ServiceContext, request: MembershipRequest, b
     slack_user_id: requester.channel === 'slack' ? requester.userId : '', contact_directly: '',
   };
   const fileName = `membership request ${request.id}`;
-  await importSchools(ctx.store, ctx.clock, request.allianceId, { fileName, text: writeCsv([schoolRow], { header: true, columns: [...SCHOOL_COLUMNS] }) });
-  await importPeople(ctx.store, ctx.clock, request.allianceId, { fileName, text: writeCsv([personRow], { header: true, columns: PEOPLE_COLUMNS.map((c) => c.name) }) });
-  const [head] = await ctx.store.query<Person>(request.allianceId, { type: 'person', where: [{ field: 'email', op: 'eq', value: request.email }], limit: 1 });
+  const headByEmail = async () => (await ctx.store.query<Person>(request.allianceId, { type: 'person', where: [{ field: 'email', op: 'eq', value: request.email }], limit: 1 }))[0];
+  // A school that left and comes back keeps its record (and Ofsted details) and its head.
+  const returning = await findRecord(ctx, request.allianceId, schoolId(school.urn), 'school');
+  if (returning?.leftAt) await readmitSchool(ctx, returning);
+  else await importSchools(ctx.store, ctx.clock, request.allianceId, { fileName, text: writeCsv([schoolRow], { header: true, columns: [...SCHOOL_COLUMNS] }) });
+  const known = await headByEmail();
+  if (!known) await importPeople(ctx.store, ctx.clock, request.allianceId, { fileName, text: writeCsv([personRow], { header: true, columns: PEOPLE_COLUMNS.map((c) => c.name) }) });
+  const head = known ?? await headByEmail();
   if (!head) throw new NotFoundError(`The new head ${request.email}`);
   await saveConversationLink(ctx, { allianceId: request.allianceId, personId: head.id, channel: requester.channel, address: requester.address });
-  await writeAudit(ctx, { allianceId: request.allianceId, by, action: 'membership-join', subject: head.id, note: `${school.name} (${school.urn}) joined; ${request.headName} added as head` });
+  await writeAudit(ctx, {
+    allianceId: request.allianceId, by, action: 'membership-join', subject: head.id,
+    note: `${school.name} (${school.urn}) ${returning?.leftAt ? 'rejoined' : 'joined'}; ${request.headName} ${known ? 'is' : 'added as'} head`,
+  });
   return head;
 }

@@ -1,5 +1,6 @@
 import { schoolId, type School } from '../domain/school.js';
-import type { Stored } from '../store/document-store.js';
+import { withoutMeta, type Stored } from '../store/document-store.js';
+import { noteDirectoryChange } from '../matching/directory-version.js';
 import { ForbiddenError } from '../errors.js';
 import type { ServiceContext } from '../service-context.js';
 
@@ -14,4 +15,11 @@ export async function requireMemberSchool(ctx: ServiceContext, allianceId: strin
     throw new ForbiddenError(`${school.name} left the alliance on ${school.leftAt.slice(0, 10)}, so it can no longer ask for support here. Support already under way carries on as agreed.`);
   }
   return school;
+}
+
+/** A school that left is a member again (an approved request to rejoin): its heads may ask for support, its staff are offered. */
+export async function readmitSchool(ctx: ServiceContext, school: Stored<School>): Promise<void> {
+  const { leftAt: _left, ...rest } = withoutMeta(school);
+  await ctx.store.replace<School>({ ...rest, updatedAt: ctx.clock.now().toISOString() }, school._etag);
+  await noteDirectoryChange(ctx.store, school.allianceId, 'school', school.id);
 }

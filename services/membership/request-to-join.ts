@@ -25,9 +25,11 @@ export async function requestToJoin(
   const fields = parseInput(joinRequestInputSchema, input);
   const email = channelEmail?.trim().toLowerCase() || fields.email;
   const school = await ctx.store.get<School>(allianceId, schoolId(fields.school.urn));
-  if (school) throw new BotError('conflict', `${school.name} is already in ${alliance.name}. Ask its alliance manager to add you to the directory.`);
-  const known = await ctx.store.query<Person>(allianceId, { type: 'person', where: [{ field: 'email', op: 'eq', value: email }], limit: 1 });
-  if (known.length) throw new BotError('conflict', `${email} is already in ${alliance.name}'s directory. Ask its alliance manager to check your record.`);
+  if (school && !school.leftAt) throw new BotError('conflict', `${school.name} is already in ${alliance.name}. Ask its alliance manager to add you to the directory.`);
+  const [known] = await ctx.store.query<Person>(allianceId, { type: 'person', where: [{ field: 'email', op: 'eq', value: email }], limit: 1 });
+  // A head of a school that left may ask for it to come back; anyone else already listed asks the manager.
+  const returningHead = school?.leftAt && known?.role === 'head' && known.baseSchoolUrn === school.urn;
+  if (known && !returningHead) throw new BotError('conflict', `${email} is already in ${alliance.name}'s directory. Ask its alliance manager to check your record.`);
 
   const at = ctx.clock.now().toISOString();
   const asked: AskedMembership = {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AuditDocument } from '../../../services/domain/audit.js';
 import type { Deployment } from '../../../services/domain/deployment.js';
-import type { MembershipRequest } from '../../../services/domain/membership.js';
+import type { JoinRequestInput, MembershipRequest } from '../../../services/domain/membership.js';
 import type { Person } from '../../../services/domain/person.js';
 import type { School } from '../../../services/domain/school.js';
 import type { SupportRequest, SupportRequestInput } from '../../../services/domain/support-request.js';
@@ -10,7 +10,9 @@ import { BotError, ForbiddenError, ValidationError } from '../../../services/err
 import { requestDiagnostic } from '../../../services/diagnostics/request-diagnostic.js';
 import { decideMembership } from '../../../services/membership/decide-membership.js';
 import { LEFT_ALLIANCE_REASON } from '../../../services/membership/leave-alliance.js';
+import { setJoiningSettings } from '../../../services/membership/joining-settings.js';
 import { leavingImpact } from '../../../services/membership/leaving-impact.js';
+import { requestToJoin } from '../../../services/membership/request-to-join.js';
 import { requestToLeave } from '../../../services/membership/request-to-leave.js';
 import { submitSupportRequest } from '../../../services/requests/submit-request.js';
 import type { Stored } from '../../../services/store/document-store.js';
@@ -104,6 +106,26 @@ describe('a school leaving an alliance', () => {
     world.clock.set('2026-12-01T10:00:00Z');
     assert.deepEqual((await ask(world, world.head)).request.candidates, [], 'the SLE based at the school that left is not proposed');
     assert.equal((await world.store.get<Deployment>(ALLIANCE, world.deployment.id))?.status, 'accepted');
+  });
+
+  it('lets a school that left ask to come back: on approval its record and head are kept and it may ask for support again', async () => {
+    await setJoiningSettings(world.ctx, ALLIANCE, { listed: true, memorandum: 'Member schools share expertise and pay the agreed day rates.' });
+    const { request: leaving } = await requestToLeave(world.ctx, world.head, FROM, REASON);
+    await decideMembership(world.ctx, world.manager, leaving.id, { outcome: 'approve' });
+    const rejoin: JoinRequestInput = {
+      school: { urn: SUPPORTED_URN, name: 'Riverside Primary School', phase: 'primary' }, headName: world.head.name, email: world.head.email, memorandumAcknowledged: true,
+    };
+    await assert.rejects(requestToJoin(world.ctx, FROM, ALLIANCE, { ...rejoin, email: world.supporter.email }), /already in Test Hub's directory/);
+
+    world.clock.set('2026-12-02T09:00:00Z');
+    const { request } = await requestToJoin(world.ctx, FROM, ALLIANCE, rejoin);
+    const { head } = await decideMembership(world.ctx, world.manager, request.id, { outcome: 'approve' });
+    assert.equal(head?.id, world.head.id, 'the same head, not a second record');
+    const school = await world.store.get<School>(ALLIANCE, `school-${SUPPORTED_URN}`);
+    assert.equal(school?.leftAt, undefined);
+    assert.equal((await ask(world, world.head)).request.status, 'matching');
+    const audit = await world.store.query<AuditDocument>(ALLIANCE, { type: 'audit', where: [{ field: 'action', op: 'eq', value: 'membership-join' }] });
+    assert.match(audit[0]?.note ?? '', /Riverside Primary School \(990001\) rejoined; Hana Head is head/);
   });
 
   it('leaves one alliance only: a head of a school in two keeps the other', async () => {

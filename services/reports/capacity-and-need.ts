@@ -31,6 +31,8 @@ export interface CapacityRow {
 
 export interface CapacityAndNeed {
   rows: CapacityRow[];
+  /** The local authorities of the alliance's schools, for choosing where the need comes from. */
+  localAuthorities: string[];
   termName: string;
   /** England's date the figures are as of. */
   asOf: string;
@@ -39,10 +41,11 @@ export interface CapacityAndNeed {
 /**
  * Supply (supporters' spare days by specialism and phase) against need (requests by the same),
  * cold spots first: largest shortfall, then waiting requests nobody can take. A supporter or a
- * request with several specialisms counts in each of them. Supply comes from the matcher's
- * in-memory directory; need from two indexed queries (waiting requests, and the last 12 months).
+ * request with several specialisms counts in each of them. With a local authority, only the need of
+ * its schools counts (supporters travel, so supply stays the alliance's). Supply comes from the
+ * matcher's in-memory directory; need from two indexed queries (waiting requests, and the last 12 months).
  */
-export async function capacityAndNeed(ctx: ServiceContext, allianceId: string): Promise<CapacityAndNeed> {
+export async function capacityAndNeed(ctx: ServiceContext, allianceId: string, filter: { localAuthority?: string } = {}): Promise<CapacityAndNeed> {
   const now = ctx.clock.now();
   const term = termOf(now, 'Europe/London');
   const yearAgo = DateTime.fromJSDate(now).minus({ months: 12 }).toISO()!;
@@ -59,6 +62,7 @@ export async function capacityAndNeed(ctx: ServiceContext, allianceId: string): 
     return row;
   };
 
+  const inArea = (request: SupportRequest) => !filter.localAuthority || snapshot.schools.get(request.schoolUrn)?.localAuthority === filter.localAuthority;
   const workloads = summariseWorkloads(snapshot.deployments, now);
   for (const person of snapshot.supporters) {
     const spare = Math.max(0, freeDays(person, workloads.get(person.id) ?? NO_WORKLOAD));
@@ -71,7 +75,7 @@ export async function capacityAndNeed(ctx: ServiceContext, allianceId: string): 
       }
     }
   }
-  for (const request of waiting) {
+  for (const request of waiting.filter(inArea)) {
     for (const specialism of request.specialisms) {
       const row = rowOf(specialism, request.phase);
       row.waitingRequests += 1;
@@ -79,7 +83,7 @@ export async function capacityAndNeed(ctx: ServiceContext, allianceId: string): 
     }
   }
   const termStart = term.start.toISOString();
-  for (const request of recent) {
+  for (const request of recent.filter(inArea)) {
     for (const specialism of request.specialisms) {
       const row = rowOf(specialism, request.phase);
       row.requestsLast12Months += 1;
@@ -89,7 +93,8 @@ export async function capacityAndNeed(ctx: ServiceContext, allianceId: string): 
   // Only pairs anyone offers or asks for; a pair nobody has ever asked for and nobody offers is no gap.
   const listed = [...rows.values()].filter((row) => row.supporters > 0 || row.requestsLast12Months > 0 || row.waitingRequests > 0);
   for (const row of listed) row.shortfall = Math.max(0, row.daysAsked - row.spareDays);
-  return { rows: sortCapacityRows(listed, 'shortfall'), termName: term.name, asOf: englandDate(now) };
+  const localAuthorities = [...new Set([...snapshot.schools.values()].map((s) => s.localAuthority).filter((la): la is string => Boolean(la)))].sort();
+  return { rows: sortCapacityRows(listed, 'shortfall'), localAuthorities, termName: term.name, asOf: englandDate(now) };
 }
 
 export const CAPACITY_SORTS = ['shortfall', 'specialism', 'phase', 'supporters', 'spareDays', 'waitingRequests', 'daysAsked', 'requestsThisTerm', 'requestsLast12Months'] as const;

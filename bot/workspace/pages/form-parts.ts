@@ -21,10 +21,11 @@ export interface SortableColumn<K extends string> {
  * A column heading that sorts the table by it: a plain link (works without JavaScript), with
  * aria-sort on the column the table is sorted by. Figures sort largest first, names A to Z.
  */
-export function sortableHeader<K extends string>(path: string, column: SortableColumn<K>, current: K): Html {
+export function sortableHeader<K extends string>(path: string, column: SortableColumn<K>, current: K, keep: Record<string, string> = {}): Html {
+  const href = `${path}?${new URLSearchParams({ ...keep, sort: column.key }).toString()}`;
   const sorted = column.key === current;
   const direction = column.numeric ? 'descending' : 'ascending';
-  return html`<th scope="col"${column.numeric ? html` class="num"` : ''}${sorted ? html` aria-sort="${direction}"` : ''}><a href="${path}?sort=${column.key}">${column.label}${sorted ? html` <span aria-hidden="true">${column.numeric ? '▼' : '▲'}</span>` : ''}</a></th>`;
+  return html`<th scope="col"${column.numeric ? html` class="num"` : ''}${sorted ? html` aria-sort="${direction}"` : ''}><a href="${href}">${column.label}${sorted ? html` <span aria-hidden="true">${column.numeric ? '▼' : '▲'}</span>` : ''}</a></th>`;
 }
 
 export const pounds = (amount: number): string => `£${amount.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -41,6 +41,13 @@ describe('workspace: capacity and impact', function () {
     assert.match(page.html, /Fairness: days given in 2026\/27[\s\S]*<th scope="row">Sam Rivers<\/th><td>Elm Primary<\/td><td class="num">4<\/td><td class="num">10<\/td>/);
   });
 
+  it("shows one local authority's need, and keeps it when sorting", async () => {
+    const page = await manager.get('/workspace/capacity?la=Walsall&sort=daysAsked');
+    assert.match(page.html, /Supporters' spare days cover every waiting request from Walsall&#39;s schools\./);
+    assert.match(page.html, /<option value="Walsall" selected>Walsall<\/option>/);
+    assert.match(page.html, /href="\/workspace\/capacity\?la=Walsall&amp;sort=spareDays"/);
+  });
+
   it('says plainly when there is nothing to compare', async () => {
     await harness.app.store.upsertAll!([
       newAlliance({ id: 'empty-hub', name: 'Empty Hub', now: harness.clock.now() }),

@@ -44,6 +44,16 @@ describe('capacity and need', () => {
     assert.equal(report.rows.some((r) => r.specialism === 'science' && r.phase === 'primary'), false, 'nobody offers or asks for it');
   });
 
+  it("counts only one local authority's need when asked, against the whole alliance's supply", async () => {
+    const walsall = await capacityAndNeed({ store, clock }, 'report-hub', { localAuthority: 'Walsall' });
+    assert.deepEqual(walsall.localAuthorities, ['Dudley', 'Walsall']);
+    assert.equal(walsall.rows.filter((r) => r.shortfall > 0).length, 0, "Walsall's schools have nothing waiting");
+    const maths = walsall.rows.find((r) => r.specialism === 'maths' && r.phase === 'primary');
+    assert.deepEqual([maths?.spareDays, maths?.requestsThisTerm, maths?.requestsLast12Months], [11, 1, 1]);
+    const dudley = await capacityAndNeed({ store, clock }, 'report-hub', { localAuthority: 'Dudley' });
+    assert.equal(dudley.rows[0]!.specialism, 'science');
+  });
+
   it('sorts by any column, figures largest first and names in list order', async () => {
     const { rows } = await capacityAndNeed({ store, clock }, 'report-hub');
     assert.equal(sortCapacityRows(rows, 'spareDays')[0]!.spareDays, 11);

@@ -18,18 +18,15 @@ export function readUkDate(text: string, today: string): string {
     const date = DateTime.fromFormat(cleaned, format, { locale: 'en-GB', zone: 'utc' }).set({ year: now.year });
     if (date.isValid) return (date < now.minus({ months: 2 }) ? date.plus({ years: 1 }) : date).toISODate()!;
   }
+  // Written like a date but no such day (31/11/2026): passed on as one, for the schema to say it does not exist.
+  const shaped = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cleaned);
+  if (shaped) return `${shaped[3]}-${shaped[2].padStart(2, '0')}-${shaped[1].padStart(2, '0')}`;
   return text.trim();
 }
 
 /** Several dates in one answer, separated by commas, semicolons or new lines ("14/12/2026, 11 Jan"). */
 export function readUkDates(text: string, today: string): string[] {
   return text.split(/[,;\n]+/).map((part) => part.trim()).filter(Boolean).map((part) => readUkDate(part, today));
-}
-
-/** "Mon 14 Dec 2026", how cards show a date. */
-export function showDate(isoDate: string): string {
-  const date = DateTime.fromISO(isoDate, { zone: 'utc', locale: 'en-GB' });
-  return date.isValid ? date.toFormat('ccc d LLL yyyy') : isoDate;
 }
 
 /** "3 Dec, 14:05", a moment in UK time, how cards show when something happened. */

@@ -1,5 +1,5 @@
 import { createVisitReportCheckForm } from '../../cards/forms/visit-report-check.js';
-import { showDate } from '../../cards/uk-date.js';
+import { showDate } from '../../services/domain/show-date.js';
 import { checkVisitReport } from '../../services/deployments/check-visit-report.js';
 import type { ReportCheckInput } from '../../services/domain/visit-report-check.js';
 import { NotFoundError } from '../../services/errors.js';

@@ -1,8 +1,8 @@
+import { showDate } from '../../services/domain/show-date.js';
 import { actions, button, card, heading, text, type MessageCard } from '../../cards/message-card.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { School } from '../../services/domain/school.js';
 import type { VisitReport } from '../../services/domain/visit-report.js';
-import { showDate } from '../../cards/uk-date.js';
 import { ACTIONS } from '../flows/action-ids.js';
 
 /** A supporter's reminder of visit reports more than 5 working days late, with the way to send one. */

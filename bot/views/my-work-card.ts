@@ -1,5 +1,5 @@
+import { showDate } from '../../services/domain/show-date.js';
 import { actions, button, card, heading, list, text, type Button, type CardElement, type MessageCard } from '../../cards/message-card.js';
-import { showDate } from '../../cards/uk-date.js';
 import type { Step } from '../../services/deployments/next-steps.js';
 import { PHASE_LABELS } from '../../services/domain/phases.js';
 import type { MyWork, RequestStep, WorkItem } from '../../services/requests/list-my-work.js';
@@ -56,9 +56,11 @@ export function buildMyWorkCard(work: MyWork): MessageCard {
 
 function itemElements(item: WorkItem): CardElement[] {
   const { request, deployment } = item;
-  const stage = deployment?.status === 'proposed' ? 'Proposed to the supporter' : REQUEST_PROGRESS[request.status].label;
+  const stage = deployment?.status === 'proposed'
+    ? `Proposed to ${item.supporterName ?? 'a supporter'}`
+    : `${REQUEST_PROGRESS[request.status].label}${item.supporterName ? ` with ${item.supporterName}` : ''}`;
   const lines = [
-    `${item.waitsOn.length ? `Waiting for ${item.waitsFor}: ${item.waitsOn.join(', ')}` : `Next: ${item.waitsFor}`}${item.due ? `, ${item.due}` : ''}`,
+    `${waitingLine(item)}${item.due ? `, ${item.due}` : ''}`,
     ...(deployment?.status === 'proposed' ? proposalLines(item) : []),
     ...(item.endedBecause ? [`Reason: ${item.endedBecause}`] : []),
     ...(deployment?.plan && item.days.delivered > 0 ? [`Delivered: ${deliveredText(item.days, deployment.plan.days)}`] : []),
@@ -70,9 +72,18 @@ function itemElements(item: WorkItem): CardElement[] {
     return button(action, title, data, primary ? { style: 'primary' } : {});
   });
   return [
-    list([{ title: `${request.reference}: ${specialismList(request)}`, subtitle: `${stage}${item.supporterName ? ` with ${item.supporterName}` : ''}`, lines }]),
+    list([{ title: `${request.reference}: ${specialismList(request)}`, subtitle: stage, lines }]),
     ...(buttons.length ? [actions(buttons)] : []),
   ];
+}
+
+/**
+ * What the item waits for and on whom: "Waiting for the plan to be confirmed (1 of 3 have) — you,
+ * Priya Shah". A stage's own sentence ("The alliance manager chooses a supporter") already says who.
+ */
+function waitingLine({ waitsFor, waitsOn }: WorkItem): string {
+  if (!waitsOn.length || /^[A-Z]/.test(waitsFor)) return `Next: ${waitsFor}`;
+  return `Waiting for ${waitsFor} — ${waitsOn.join(', ')}`;
 }
 
 /** Before accepting, the supporter sees what she is agreeing to. */

@@ -1,8 +1,8 @@
+import { showDate } from '../../services/domain/show-date.js';
 import { actions, button, card, facts, heading, list, text, type MessageCard } from '../../cards/message-card.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import { PLAN_PARTIES, type PlanParty } from '../../services/domain/deployment-plan.js';
 import type { School } from '../../services/domain/school.js';
-import { showDate } from '../../cards/uk-date.js';
 import type { DeploymentDays } from '../../services/deployments/deployment-days.js';
 import type { Step } from '../../services/deployments/next-steps.js';
 import { ACTIONS } from '../flows/action-ids.js';

@@ -45,7 +45,7 @@ function answerPart(deployment: Deployment): CardElement[] {
       }
       return [
         text('You accepted this proposal. Next, agree a plan with the school: objectives, days and visit dates. The school, the alliance and you each confirm it.'),
-        actions([button(ACTIONS.openPlanForm, 'Write the plan', data, { style: 'primary' })]),
+        actions([button(ACTIONS.openPlanForm, 'Write plan', data, { style: 'primary' })]),
       ];
     case 'cancelled':
       return [text('The alliance withdrew this proposal. There is nothing more for you to do.')];

@@ -1,5 +1,5 @@
+import { showDate } from '../../services/domain/show-date.js';
 import { actions, button, card, heading, text, type MessageCard } from '../../cards/message-card.js';
-import { showDate } from '../../cards/uk-date.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import { REQUEST_PROGRESS } from '../../services/requests/request-progress.js';
 import { ACTIONS } from '../flows/action-ids.js';

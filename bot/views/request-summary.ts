@@ -1,3 +1,4 @@
+import { showDate } from '../../services/domain/show-date.js';
 import type { Fact } from '../../cards/message-card.js';
 import { PHASE_LABELS } from '../../services/domain/phases.js';
 import type { School } from '../../services/domain/school.js';
@@ -18,7 +19,7 @@ export function requestFacts(request: SupportRequest, school?: School): Fact[] {
     { label: 'Areas', value: specialismList(request) || 'the whole school' },
     { label: 'Phase', value: PHASE_LABELS[request.phase] },
     { label: 'Days wanted', value: String(request.daysWanted) },
-    ...(request.preferredStart ? [{ label: 'Preferred start', value: request.preferredStart }] : []),
+    ...(request.preferredStart ? [{ label: 'Preferred start', value: showDate(request.preferredStart) }] : []),
     { label: 'Status', value: REQUEST_PROGRESS[request.status].label },
   ];
 }
@@ -30,7 +31,7 @@ export function schoolContext(school?: School): string | undefined {
     PHASE_LABELS[school.phase],
     school.localAuthority,
     school.trust ? `trust: ${school.trust}` : 'no trust',
-    school.ofstedJudgement ? `Ofsted: ${school.ofstedJudgement.replace(/-/g, ' ')}${school.ofstedDate ? ` (${school.ofstedDate})` : ''}` : undefined,
+    school.ofstedJudgement ? `Ofsted: ${school.ofstedJudgement.replace(/-/g, ' ')}${school.ofstedDate ? ` (${showDate(school.ofstedDate)})` : ''}` : undefined,
   ];
   return parts.filter(Boolean).join(' · ');
 }

@@ -1,5 +1,5 @@
+import { showDate } from '../../services/domain/show-date.js';
 import { actions, button, card, facts, heading, text, type Button, type MessageCard } from '../../cards/message-card.js';
-import { showDate } from '../../cards/uk-date.js';
 import type { PlanParty } from '../../services/domain/deployment-plan.js';
 import type { DueRecord } from '../../services/service-levels/due-items.js';
 import { describeDue } from '../../services/service-levels/due-label.js';
@@ -80,7 +80,7 @@ function nudgeButtons(record: DueRecord, stage: Stage): Button[] {
   const data = { deploymentId: record.id };
   switch (stage) {
     case 'answer': return [button(ACTIONS.acceptProposal, 'Accept', data, { style: 'primary' }), button(ACTIONS.declineProposal, 'Decline', data, { style: 'danger' })];
-    case 'plan-draft': return [button(ACTIONS.openPlanForm, 'Write the plan', data, { style: 'primary' })];
+    case 'plan-draft': return [button(ACTIONS.openPlanForm, 'Write plan', data, { style: 'primary' })];
     case 'plan-confirm': return [button(ACTIONS.confirmPlan, 'Confirm plan', data, { style: 'primary' }), button(ACTIONS.askPlanChanges, 'Ask for changes', data)];
     case 'visit-report': return [button(ACTIONS.openVisitReport, 'Send a visit report', data, { style: 'primary' })];
     case 'mid-term': return [button(ACTIONS.openMidTermReview, 'Mid-term review', data, { style: 'primary' })];

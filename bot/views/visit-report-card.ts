@@ -1,8 +1,8 @@
+import { showDate } from '../../services/domain/show-date.js';
 import { actions, button, card, facts, heading, list, text, type MessageCard } from '../../cards/message-card.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { School } from '../../services/domain/school.js';
 import type { VisitReport } from '../../services/domain/visit-report.js';
-import { showDate } from '../../cards/uk-date.js';
 import { REPORT_CHECK_LABELS } from '../../services/domain/visit-report-check.js';
 import { ACTIONS } from '../flows/action-ids.js';
 

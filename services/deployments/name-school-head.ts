@@ -15,7 +15,8 @@ export async function nameSchoolHead(ctx: ServiceContext, manager: Stored<Person
   const { deployment } = await loadAsParty(ctx, manager, deploymentId, ['alliance'], 'Only an alliance manager can name the heads who speak for a school.');
   const head = await personInAllianceWithEmail(ctx.store, deployment.allianceId, headEmail);
   if (!head || head.erasedAt || head.role !== 'head' || head.baseSchoolUrn !== deployment.schoolUrn) {
-    throw new ValidationError([{ field: 'email', message: `${headEmail} is not a head at the supported school (URN ${deployment.schoolUrn}) in this alliance.` }]);
+    const problem = `${headEmail} is not a head at the supported school (URN ${deployment.schoolUrn}) in this alliance.`;
+    throw new ValidationError([{ field: 'email', message: problem }], problem);
   }
   if (deployment.schoolHeadIds.includes(head.id)) return deployment;
   if (deployment.status === 'evaluated' || deployment.status === 'cancelled' || deployment.status === 'declined') {

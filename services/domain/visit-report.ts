@@ -1,3 +1,4 @@
+import { showDate } from './show-date.js';
 import { z } from 'zod';
 import { dayCount, isoDate, oneOf, requiredText } from './input-fields.js';
 import type { AuditEntry } from './audit.js';
@@ -40,7 +41,7 @@ export function visitReportInputSchema({ today, objectives, firstVisit }: Report
   return baseReportSchema.superRefine((report, ctx) => {
     if (report.visitDate > today) ctx.addIssue({ code: 'custom', path: ['visitDate'], message: 'Report a visit once it has happened.' });
     if (firstVisit && report.visitDate < firstVisit) {
-      ctx.addIssue({ code: 'custom', path: ['visitDate'], message: `The first agreed visit is ${firstVisit}: please check the date.` });
+      ctx.addIssue({ code: 'custom', path: ['visitDate'], message: `The first agreed visit is ${showDate(firstVisit)}: please check the date.` });
     }
     if (objectives !== undefined && report.progress.length !== objectives) {
       ctx.addIssue({ code: 'custom', path: ['progress'], message: `Please give progress on each of the plan's ${objectives} objectives.` });

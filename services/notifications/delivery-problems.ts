@@ -19,7 +19,8 @@ export interface DeliveryProblem {
   what: string;
 }
 
-const EVENT_LABELS: Partial<Record<NotificationEvent['kind'], string>> = {
+/** Every notification in plain words; a full record, so a new kind cannot be added without its words. */
+const EVENT_LABELS: Record<NotificationEvent['kind'], string> = {
   requestForManagers: 'new request card',
   requestCardUpdate: 'request card update',
   requestMatched: 'news that their request was matched',
@@ -30,6 +31,24 @@ const EVENT_LABELS: Partial<Record<NotificationEvent['kind'], string>> = {
   proposalAnswered: "supporter's answer to a proposal",
   proposalWithdrawn: 'news that a proposal to them was withdrawn',
   proposalPassed: 'news that an unanswered proposal passed to the next candidate',
+  planSubmitted: 'plan to confirm',
+  planConfirmed: 'news that a party confirmed the plan',
+  planAgreed: 'news that the plan was agreed',
+  planChangesRequested: 'request for changes to the plan',
+  visitReportSubmitted: 'visit report',
+  visitReportOverdue: 'reminder of an overdue visit report',
+  visitReportCorrection: "school's correction to a visit report",
+  midTermReviewDue: 'mid-term review to give',
+  midTermNotWorking: 'mid-term review saying the support is not working',
+  deploymentCompleted: 'news that the support was completed, with the evaluation to do',
+  schoolHeadNamed: 'news that they now speak for the school',
+  deploymentEvaluated: 'evaluation of the support',
+  diagnosticReported: 'diagnostic report',
+  membershipForManagers: "school's request to join or leave",
+  membershipCardUpdate: 'membership card update',
+  membershipDecided: 'answer to their request to join or leave',
+  serviceLevelNudge: 'reminder of something waiting on them',
+  serviceLevelEscalation: 'escalation of something overdue',
   weeklyDigest: 'weekly digest',
 };
 
@@ -45,10 +64,10 @@ export async function listDeliveryProblems(ctx: ServiceContext, allianceId: stri
   const cache = new Map<string, Promise<string | undefined>>();
   const once = (key: string, read: () => Promise<string | undefined>) => cache.get(key) ?? cache.set(key, read()).get(key)!;
   const who = async (target: NotificationTarget) => target.kind === 'managerChannel'
-    ? 'the manager channel'
-    : (await once(target.personId, () => personName(ctx, allianceId, target.personId))) ?? 'someone no longer in the directory';
+    ? 'The manager channel'
+    : (await once(target.personId, () => personName(ctx, allianceId, target.personId))) ?? 'Someone no longer in the directory';
   const what = async (event: NotificationEvent) =>
-    [EVENT_LABELS[event.kind] ?? event.kind, await once(JSON.stringify(event), () => subjectOf(ctx, allianceId, event))].filter(Boolean).join(' ');
+    [EVENT_LABELS[event.kind], await once(JSON.stringify(event), () => subjectOf(ctx, allianceId, event))].filter(Boolean).join(' ');
   return Promise.all(failed.map(async (message) => ({
     messageId: message.id,
     failedAt: message.failedAt ?? message.notBefore,

@@ -1,3 +1,4 @@
+import type { PlanParty } from '../domain/deployment-plan.js';
 import type { Deployment } from '../domain/deployment.js';
 import type { Person } from '../domain/person.js';
 import { schoolId, type School } from '../domain/school.js';
@@ -107,7 +108,10 @@ async function workItem(
   // once the request has ended (withdrawn, closed) only its plan is left to read.
   if (deployment && deployment.status !== 'declined' && deployment.status !== 'cancelled' && !ENDED.includes(request.status)) {
     const standing = deploymentStanding(person, deployment, delivered);
-    const names = { supporter: supporter?.name ?? 'the supporter', school: requester?.name ?? 'the school', alliance: 'the alliance manager' };
+    // The person reading is "you" in what waits on them.
+    const myParty = partyOf(person, deployment);
+    const names: Record<PlanParty, string> = { supporter: supporter?.name ?? 'the supporter', school: requester?.name ?? 'the school', alliance: 'the alliance manager' };
+    if (myParty) names[myParty] = 'you';
     return { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: [...standing.steps, ...own] };
   }
   const progress = REQUEST_PROGRESS[request.status];

@@ -1,4 +1,4 @@
-import { showDate } from '../../../cards/uk-date.js';
+import { showDate } from '../../../services/domain/show-date.js';
 import { PHASE_LABELS } from '../../../services/domain/phases.js';
 import { decideMembership, type MembershipAnswer } from '../../../services/membership/decide-membership.js';
 import { listMembershipRequests, type MembershipRequests } from '../../../services/membership/list-membership-requests.js';

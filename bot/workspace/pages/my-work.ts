@@ -1,4 +1,4 @@
-import { showDate } from '../../../cards/uk-date.js';
+import { showDate } from '../../../services/domain/show-date.js';
 import { SPECIALISM_LABELS } from '../../../services/domain/specialisms.js';
 import { listMyWork } from '../../../services/requests/list-my-work.js';
 import { REQUEST_PROGRESS } from '../../../services/requests/request-progress.js';

@@ -37,7 +37,9 @@ describe('due dates in "my work"', () => {
   it('puts the due date on the "my work" card next to what it waits for, with no ISO dates', async () => {
     world = await openWorld('proposed', '2026-11-27T10:00:00Z');
     const lines = JSON.stringify(buildMyWorkCard(await listMyWork(world.ctx, world.head)));
-    assert.match(lines, /Waiting for the supporter to accept or decline: Sam Sle, 2 days overdue/);
+    assert.match(lines, /Waiting for the supporter to accept or decline — Sam Sle, 2 days overdue/);
+    assert.match(JSON.stringify(buildMyWorkCard(await listMyWork(world.ctx, world.supporter))), /Waiting for the supporter to accept or decline — you, 2 days overdue/, "the supporter reads \"you\"");
+    assert.match(lines, /Proposed to Sam Sle"/);
     assert.doesNotMatch(lines.replace(/"[a-z]+Id":"[^"]*"/g, ''), /\d{4}-\d{2}-\d{2}/);
   });
 

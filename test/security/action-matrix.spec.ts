@@ -208,8 +208,10 @@ describe('security: who may do what (every action × every role, over /api/messa
       place: 'brokerage',
       state: 'submitted',
       press: (f) => ({ verb: 'request.other-candidates', data: { requestId: f.requestId } }),
-      // Re-ranking writes the request (a new etag) and redraws the manager card.
-      tookEffect: async (f, _role, seen) => (await request(f.requestId))!.history.length >= 2 && seen.cards.some((card) => executeActions(card).some((a) => a.verb === 'request.approve')),
+      // Re-ranking writes the request (a new etag) and redraws the card: in the channel, the view for
+      // everyone, with the managers' own view (their Approve buttons) drawn by Teams' refresh.
+      tookEffect: async (f, _role, seen) => (await request(f.requestId))!.history.length >= 2
+        && seen.cards.some((card) => executeActions(card).some((a) => a.verb === 'request.approve' || a.verb === 'request.refresh')),
     },
     {
       name: 'accept a proposal',

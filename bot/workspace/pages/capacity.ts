@@ -1,4 +1,4 @@
-import { showDate } from '../../../cards/uk-date.js';
+import { showDate } from '../../../services/domain/show-date.js';
 import { PHASE_LABELS } from '../../../services/domain/phases.js';
 import { SPECIALISM_LABELS } from '../../../services/domain/specialisms.js';
 import { CAPACITY_SORTS, capacityAndNeed, sortCapacityRows, type CapacityRow, type CapacitySort } from '../../../services/reports/capacity-and-need.js';

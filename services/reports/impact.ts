@@ -13,6 +13,9 @@ import type { Rag, VisitReport } from '../domain/visit-report.js';
 import { parseInput } from '../parse-input.js';
 import type { ServiceContext } from '../service-context.js';
 import { daysDelivered } from '../deployments/visit-reports.js';
+import { average, group, groupBy, pushTo, type ImpactGroup } from './impact-groups.js';
+
+export type { ImpactGroup } from './impact-groups.js';
 
 const ZONE = 'Europe/London';
 
@@ -42,17 +45,6 @@ export interface ImpactLine {
   ragFirst: Rag[];
   ragLast: Rag[];
   ragMovement?: RagMovement;
-  days: number;
-  cost: number;
-}
-
-export interface ImpactGroup {
-  key: string;
-  evaluations: number;
-  /** Averages of the 1–4 ratings. */
-  averageObjectiveRating: number;
-  averageEffectiveness: number;
-  rag: Record<RagMovement, number>;
   days: number;
   cost: number;
 }
@@ -156,35 +148,4 @@ const RAG_SCORE: Record<Rag, number> = { red: 1, amber: 2, green: 3 };
 function movement(first: readonly Rag[], last: readonly Rag[]): RagMovement {
   const change = last.reduce((sum, rag, i) => sum + RAG_SCORE[rag] - RAG_SCORE[first[i] ?? rag], 0);
   return change > 0 ? 'improved' : change < 0 ? 'worse' : 'unchanged';
-}
-
-function average(values: readonly number[]): number {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
-}
-
-/** Groups lines under each key they have (a line with two specialisms is in both). */
-function groupBy(lines: readonly ImpactLine[], keysOf: (line: ImpactLine) => readonly string[]): ImpactGroup[] {
-  const groups = new Map<string, ImpactLine[]>();
-  for (const line of lines) for (const key of keysOf(line)) pushTo(groups, key, line);
-  return [...groups].map(([key, members]) => group(key, members));
-}
-
-function group(key: string, lines: readonly ImpactLine[]): ImpactGroup {
-  const rag = { improved: 0, unchanged: 0, worse: 0 };
-  for (const line of lines) if (line.ragMovement) rag[line.ragMovement] += 1;
-  return {
-    key,
-    evaluations: lines.length,
-    averageObjectiveRating: average(lines.map((l) => l.averageObjectiveRating)),
-    averageEffectiveness: average(lines.map((l) => l.effectiveness)),
-    rag,
-    days: lines.reduce((sum, l) => sum + l.days, 0),
-    cost: Math.round(lines.reduce((sum, l) => sum + l.cost, 0) * 100) / 100,
-  };
-}
-
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -18,7 +18,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Seeds 300 schools and 10,000 requests (about a fifth of them open) straight into the demo alliance. */
+/** Seeds 300 schools and 10,000 requests (about a fifth of them open, a fifth delivered and evaluated) straight into the demo alliance. */
 async function seed(store: SqliteStore, schools: number, requests: number): Promise<void> {
   const now = new Date().toISOString();
   await store.upsertAll(Array.from({ length: schools }, (_, i) => ({
@@ -33,6 +33,20 @@ async function seed(store: SqliteStore, schools: number, requests: number): Prom
     status: i % 5 === 0 ? PIPELINE_STAGES[i % PIPELINE_STAGES.length] : closed[i % closed.length], candidates: [], excludedCandidateIds: [],
     createdVia: 'teams', createdAt: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(), updatedAt: now, history: [],
   })));
+  // Each closed request was delivered: a deployment, a visit report and the school's evaluation (for the impact page).
+  const delivered = Array.from({ length: requests }, (_, i) => i).filter((i) => i % 5 !== 0 && closed[i % closed.length] === 'closed');
+  await store.upsertAll(delivered.flatMap((i) => {
+    const at = new Date(Date.UTC(2025, 0, 1) + i * 3_600_000 + 30 * 86_400_000).toISOString();
+    const ids = { allianceId: DEMO_ALLIANCE_ID, requestId: `request-bench-${i}`, deploymentId: `deployment-bench-${i}`, supporterId: `person-bench-${i % 40}` };
+    return [
+      { ...ids, id: ids.deploymentId, type: 'deployment', requestReference: `S2S-2025-${String(i).padStart(5, '0')}`, schoolUrn: String(800000 + (i % schools)), baseSchoolUrn: '800000',
+        designation: 'SLE', dayRate: 250, daysCommitted: 4, status: 'evaluated', proposedAt: at, effectivenessRating: 1 + (i % 4), createdAt: at, updatedAt: at, history: [] },
+      { ...ids, id: `visit-bench-${i}`, type: 'visitReport', visitDate: at.slice(0, 10), objectives: ['Objective'], progress: [{ rag: 'amber', comment: 'Progress.' }],
+        activities: 'Worked with staff.', nextSteps: 'Keep going.', daysUsed: 4, noPupilData: true, submittedAt: at, history: [] },
+      { ...ids, id: `evaluation-bench-${i}`, type: 'evaluation', evaluatedBy: 'person-bench', objectiveTexts: ['Objective'], objectives: [{ rating: 1 + (i % 4), evidence: 'Seen.' }],
+        effectiveness: 1 + (i % 4), overall: 'Helpful.', submittedAt: at, history: [] },
+    ];
+  }));
 }
 
 export async function benchWorkspace({ schools = 300, requests = 10_000, rounds = 20 } = {}): Promise<ReportRow[]> {

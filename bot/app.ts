@@ -21,6 +21,9 @@ import { TeamsBot } from './teams/TeamsBot.js';
 import { createTeamsEndpoint } from './teams/teams-endpoint.js';
 import { TeamsSender } from './teams/TeamsSender.js';
 import { createWorkspace } from './workspace/create-workspace.js';
+import { randomSessionSecret } from './workspace/session.js';
+import { createCalendarLinks } from './calendar/calendar-links.js';
+import { mountCalendar } from './calendar/mount-calendar.js';
 import { welcomeLines, welcomePage } from './welcome.js';
 
 export interface AppOverrides {
@@ -64,7 +67,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   };
   const slack = config.slack ? await createSlackEdge(config.slack, runTurn, clock, logger) : undefined;
   const senders = { teams: new TeamsSender(teams.adapter, config.teams.appId ?? ''), ...(slack ? { slack: slack.sender } : {}) };
-  const deliverer = new ChannelDeliverer({ store, clock }, senders);
+  const calendarLinks = createCalendarLinks(config.workspace.sessionSecret ?? randomSessionSecret(), config.workspace.publicUrl);
+  const deliverer = new ChannelDeliverer({ store, clock, calendarUrl: calendarLinks.urlFor }, senders);
   const outbox = new OutboxDelivery({ store, clock }, deliverer, logger);
   const wakeOutbox = () => outbox.kick();
   const flows: FlowContext = {
@@ -74,6 +78,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     wakeOutbox: () => outbox.kick(),
     savedConversations: new Set(),
     workspaceUrl: config.workspace.publicUrl,
+    calendarUrl: calendarLinks.urlFor,
   };
   const broker = (overrides.brokerInBackground ?? overrides.startOutbox !== false) ? new BackgroundBroker(flows, logger) : undefined;
   if (broker) flows.brokerSoon = (request) => broker.broker(request);
@@ -86,6 +91,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       ...(config.teams.enabled ? { teamsEndpoint: createTeamsEndpoint(teams, bot, logger) } : {}),
       ...(slack ? { slackListener: slack.requestListener } : {}),
       mountWorkspace: createWorkspace(config, flows),
+      mountCalendar: (server) => mountCalendar(server, { store, clock }, calendarLinks),
       homePage: () => welcomePage(welcomeLines(config, server.port)),
     },
     config.port,

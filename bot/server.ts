@@ -18,6 +18,8 @@ export interface ServerDependencies {
   slackListener?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Adds the manager's web workspace (bot/workspace) under /workspace. */
   mountWorkspace?: (server: restify.Server) => void;
+  /** Adds the signed visit-calendar links (bot/calendar) under /calendar. */
+  mountCalendar?: (server: restify.Server) => void;
   /** The page GET / answers with: what this service is and, locally, what to do next. */
   homePage?: () => string;
 }
@@ -74,6 +76,7 @@ export async function startServer(deps: ServerDependencies, port: number, host =
   }
 
   deps.mountWorkspace?.(server);
+  deps.mountCalendar?.(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));

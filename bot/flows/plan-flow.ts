@@ -13,6 +13,7 @@ import type { Person } from '../../services/domain/person.js';
 import type { Stored } from '../../services/store/document-store.js';
 import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
 import { loadDeploymentView } from '../views/loaders/load-deployment-view.js';
+import { calendarUrlFor } from '../calendar/calendar-url-for.js';
 import { buildPlanCard } from '../views/plan-card.js';
 import type { FlowContext } from './flow-context.js';
 import type { FormEntry } from './form-entry.js';
@@ -89,5 +90,6 @@ async function planCardFor(ctx: FlowContext, person: Stored<Person>, deploymentI
   const { deployment, school } = await loadDeploymentView(ctx, person, deploymentId);
   const days = deploymentDays(deployment, await reportsFor(ctx, deployment.allianceId, deployment.id));
   const steps = deploymentStanding(person, deployment, days.delivered).steps.filter((step) => step !== 'viewPlan');
-  return buildPlanCard(deployment, school, { steps, days });
+  const calendarUrl = calendarUrlFor(ctx.calendarUrl, deployment, person.id);
+  return buildPlanCard(deployment, school, { steps, days, ...(calendarUrl ? { calendarUrl } : {}) });
 }

@@ -8,10 +8,9 @@ import { conversationLinksFor } from '../../services/identity/conversation-refer
 import type { NotificationDeliverer } from '../../services/notifications/OutboxDelivery.js';
 import type { OutboxMessage } from '../../services/notifications/outbox-message.js';
 import type { Pace } from '../../services/notifications/pacing.js';
-import type { ServiceContext } from '../../services/service-context.js';
 import type { Stored } from '../../services/store/document-store.js';
 import type { ChannelSender, PostedMessage } from './channel-sender.js';
-import { buildNotification } from './build-notification.js';
+import { buildNotification, type NotificationContext } from './build-notification.js';
 
 /** A card posted under a key, so the next card with that key edits it instead of posting again. */
 interface PostedCard extends PostedMessage {
@@ -29,7 +28,7 @@ interface Destination {
 
 /** Delivers outbox messages on whichever channel the target uses: Teams, Slack, or both for a manager channel. */
 export class ChannelDeliverer implements NotificationDeliverer {
-  constructor(private readonly ctx: ServiceContext, private readonly senders: Partial<Record<ChannelKind, ChannelSender>>) {}
+  constructor(private readonly ctx: NotificationContext, private readonly senders: Partial<Record<ChannelKind, ChannelSender>>) {}
 
   async deliver(message: Stored<OutboxMessage>): Promise<Record<string, unknown> | undefined> {
     const card = await buildNotification(this.ctx, message.allianceId, message.event, message.target);

@@ -6,7 +6,8 @@ import { schoolId, type School } from '../../services/domain/school.js';
 import type { VisitReport } from '../../services/domain/visit-report.js';
 import type { NotificationEvent, NotificationTarget } from '../../services/notifications/notification.js';
 import { findRecord } from '../../services/store/get-record.js';
-import type { ServiceContext } from '../../services/service-context.js';
+import { calendarUrlFor } from '../calendar/calendar-url-for.js';
+import type { NotificationContext } from './build-notification.js';
 import { buildReportCorrectionCard, buildCompletedCard, buildEvaluatedCard, buildOverdueReminderCard, buildSchoolHeadNamedCard } from '../views/deployment-news-card.js';
 import { buildMidTermDueCard, buildMidTermNotWorkingCard } from '../views/mid-term-card.js';
 import { buildPlanCard } from '../views/plan-card.js';
@@ -22,7 +23,7 @@ const PLAN_HEADLINES = {
 } as const;
 
 /** The post-match notifications, drawn from the deployment as it is now; undefined once it is gone. */
-export async function buildDeploymentNotification(ctx: ServiceContext, allianceId: string, event: DeploymentEvent, target?: NotificationTarget): Promise<MessageCard | undefined> {
+export async function buildDeploymentNotification(ctx: NotificationContext, allianceId: string, event: DeploymentEvent, target?: NotificationTarget): Promise<MessageCard | undefined> {
   const deployment = await ctx.store.get<Deployment>(allianceId, event.deploymentId);
   if (!deployment) return undefined;
   const school = await ctx.store.get<School>(allianceId, schoolId(deployment.schoolUrn));
@@ -32,8 +33,10 @@ export async function buildDeploymentNotification(ctx: ServiceContext, allianceI
     case 'planSubmitted':
     case 'planConfirmed':
     case 'planAgreed':
-    case 'planChangesRequested':
-      return buildPlanCard(deployment, school, { headline: `${planHeadline(event.kind, deployment)}: ${deployment.requestReference}` });
+    case 'planChangesRequested': {
+      const calendarUrl = target?.kind === 'person' ? calendarUrlFor(ctx.calendarUrl, deployment, target.personId) : undefined;
+      return buildPlanCard(deployment, school, { headline: `${planHeadline(event.kind, deployment)}: ${deployment.requestReference}`, ...(calendarUrl ? { calendarUrl } : {}) });
+    }
     case 'visitReportSubmitted': {
       const report = await ctx.store.get<VisitReport>(allianceId, event.reportId);
       const forSchool = target?.kind === 'person' && deployment.schoolHeadIds.includes(target.personId);

@@ -5,6 +5,7 @@ import { schoolId, type School } from '../../services/domain/school.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import type { NotificationEvent, NotificationTarget } from '../../services/notifications/notification.js';
 import type { ServiceContext } from '../../services/service-context.js';
+import type { CalendarUrl } from '../calendar/calendar-links.js';
 import { weeklyDigestOnce } from '../../services/digest/digest-once.js';
 import { loadRequestCard } from '../views/loaders/load-request-card.js';
 import { buildDiagnosticReportCard } from '../views/diagnostic-report-card.js';
@@ -23,7 +24,12 @@ import { buildServiceLevelNotification } from './build-service-level-notificatio
  * The card for a notification, drawn from the records as they are now (so a late delivery never
  * shows stale buttons). Undefined when the records it speaks of are gone.
  */
-export async function buildNotification(ctx: ServiceContext, allianceId: string, event: NotificationEvent, target?: NotificationTarget): Promise<MessageCard | undefined> {
+/** What drawing a notification needs: the services' context, and the signed calendar addresses. */
+export interface NotificationContext extends ServiceContext {
+  calendarUrl?: CalendarUrl;
+}
+
+export async function buildNotification(ctx: NotificationContext, allianceId: string, event: NotificationEvent, target?: NotificationTarget): Promise<MessageCard | undefined> {
   const { store } = ctx;
   switch (event.kind) {
     case 'requestForManagers':

@@ -24,8 +24,8 @@ const PARTY_LABELS: Record<PlanParty, string> = { supporter: 'Supporter', allian
  * A deployment's plan with who has confirmed it. Given the person's `steps` it carries only the
  * buttons they can use now; without them (a card for several readers) those of the plan's stage.
  */
-export function buildPlanCard(deployment: Deployment, school?: School, view: { headline?: string; steps?: readonly Step[]; days?: DeploymentDays } = {}): MessageCard {
-  const { headline, steps, days } = view;
+export function buildPlanCard(deployment: Deployment, school?: School, view: { headline?: string; steps?: readonly Step[]; days?: DeploymentDays; calendarUrl?: string } = {}): MessageCard {
+  const { headline, steps, days, calendarUrl } = view;
   const plan = deployment.plan;
   const where = school?.name ?? `URN ${deployment.schoolUrn}`;
   if (!plan) return card(`No plan yet for ${deployment.requestReference}`, [text(`There is no plan yet for ${deployment.requestReference} at ${where}.`)]);
@@ -36,6 +36,8 @@ export function buildPlanCard(deployment: Deployment, school?: School, view: { h
   const count = PLAN_PARTIES.filter((p) => plan.confirmations[p]).length;
   const footer = [
     ...(plan.status === 'confirmed' ? [text('All three parties confirmed this plan. Visits can start; report each one within 5 working days.')] : []),
+    // The same address serves a changed plan or cancelled visits, so a calendar subscribed to it keeps up.
+    ...(plan.status === 'confirmed' && calendarUrl ? [text(`Add the visits to your calendar (Outlook, Google): ${calendarUrl}`)] : []),
     ...(plan.status === 'awaiting-confirmation' ? [text(`Confirmed by ${count} of ${PLAN_PARTIES.length} parties.`)] : []),
     ...(shown.length ? [actions(shown.map((step) => {
       const { action, title, primary } = PLAN_BUTTONS[step as keyof typeof PLAN_BUTTONS];

@@ -20,6 +20,8 @@ export interface TurnResult {
   replaceSource?: Reply;
   /** For a card's automatic refresh: how it looks to this person alone (nobody else's copy changes). */
   personalView?: Reply;
+  /** The replies are the person's "my work", so what they missed need not be shown again. */
+  showsMyWork?: boolean;
 }
 
 export function cardReply(card: MessageCard): Reply {

@@ -55,7 +55,7 @@ export async function handleMessage(ctx: FlowContext, person: Stored<Person>, tu
     case 'find_supporter':
       return findSupporters(ctx, person, recognition.specialisms, recognition.phase);
     case 'my_requests':
-      return { replies: [cardReply(buildMyWorkCard(await listMyWork(ctx, person)))] };
+      return { replies: [cardReply(buildMyWorkCard(await listMyWork(ctx, person)))], showsMyWork: true };
     case 'submit_visit_report':
       return chooseVisitReport(ctx, person, turn.user.channel);
     case 'help':

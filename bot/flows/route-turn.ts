@@ -7,7 +7,7 @@ import { removeConversationLink } from '../../services/identity/conversation-ref
 import type { Stored } from '../../services/store/document-store.js';
 import { takeMissedNotifications } from '../../services/notifications/missed-notifications.js';
 import { listMyWork } from '../../services/requests/list-my-work.js';
-import { cardReply, textReply, type Reply, type TurnResult } from '../conversation/reply.js';
+import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
 import { buildMyWorkCard } from '../views/my-work-card.js';
 import type { Turn } from '../conversation/turn.js';
 import { buildHelpCard } from '../views/help-card.js';
@@ -40,7 +40,7 @@ export async function routeTurn(ctx: FlowContext, turn: Turn): Promise<TurnResul
 
   try {
     const result = await dispatch(ctx, person, turn);
-    return turn.kind === 'message' || turn.kind === 'installed' ? { ...result, replies: [...result.replies, ...await missedReplies(ctx, person)] } : result;
+    return turn.kind === 'message' || turn.kind === 'installed' ? withMissed(result, await takeMissedNotifications(ctx, person), ctx, person) : result;
   } catch (error) {
     // Every BotError is written for the person; anything else is the edge's to log and apologise for.
     if (error instanceof BotError) return { replies: [textReply(error.message)] };
@@ -62,15 +62,14 @@ async function speakingAs(ctx: FlowContext, people: Array<Stored<Person>>, turn:
 
 /**
  * Someone the bot could not reach (their chat answered 404, or they had blocked it) writes again:
- * what they missed is shown as what now waits for them, with its buttons.
+ * what they missed is shown as what now waits for them, with its buttons (once: a turn that already
+ * shows their work gets the line before it).
  */
-async function missedReplies(ctx: FlowContext, person: Stored<Person>): Promise<Reply[]> {
-  const missed = await takeMissedNotifications(ctx, person);
-  if (missed === 0) return [];
-  return [
-    textReply(`While you were away I could not reach you with ${missed} message${missed === 1 ? '' : 's'}. Here is where things stand now:`),
-    cardReply(buildMyWorkCard(await listMyWork(ctx, person))),
-  ];
+async function withMissed(result: TurnResult, missed: number, ctx: FlowContext, person: Stored<Person>): Promise<TurnResult> {
+  if (missed === 0) return result;
+  const notice = textReply(`While you were away I could not reach you with ${missed} message${missed === 1 ? '' : 's'}. Here is where things stand now:`);
+  if (result.showsMyWork) return { ...result, replies: [notice, ...result.replies] };
+  return { ...result, replies: [...result.replies, notice, cardReply(buildMyWorkCard(await listMyWork(ctx, person)))] };
 }
 
 async function dispatch(ctx: FlowContext, person: Stored<Person>, turn: Turn): Promise<TurnResult> {

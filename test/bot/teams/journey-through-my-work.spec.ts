@@ -50,7 +50,12 @@ for (const notifications of ['failing with 404', 'working'] as const) {
     async function say(user: TeamsUser, text: string) {
       harness.connector.clear();
       await harness.say(user, text);
-      if (harness.connector.posted(personalChat(user).conversationId).some((c) => textOf(c).includes('While you were away'))) toldWhatTheyMissed += 1;
+      const posted = harness.connector.posted(personalChat(user).conversationId);
+      if (posted.some((c) => textOf(c).includes('While you were away'))) {
+        toldWhatTheyMissed += 1;
+        // Asking for their work while told what they missed: the notice, then their work once.
+        if (/^my (requests|deployments)$/.test(text)) assert.equal(posted.filter((c) => cardOf(c)).length, 1, `${user.name} sees their work once`);
+      }
       remember(undefined, user);
       await probe(user, lastCard);
     }

@@ -20,7 +20,7 @@ export type MidTermReviewer = (typeof MID_TERM_REVIEWERS)[number];
 export function midTermReviewInputSchema({ objectives }: { objectives?: number }) {
   return z.object({
     progress: objectiveProgressSchema,
-    verdict: oneOf(MID_TERM_VERDICTS, { noun: 'answer' }),
+    verdict: oneOf(MID_TERM_VERDICTS, { noun: 'rating' }),
     comment: requiredText({ max: REPORT_LIMITS.text }),
   }).superRefine((review, ctx) => {
     if (objectives !== undefined && review.progress.length !== objectives) {

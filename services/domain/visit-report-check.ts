@@ -11,7 +11,7 @@ export const REPORT_CHECK_LABELS: Record<ReportCheck, string> = {
 };
 
 export const reportCheckInputSchema = z.object({
-  check: oneOf(REPORT_CHECKS, { noun: 'answer' }),
+  check: oneOf(REPORT_CHECKS, { noun: 'verdict' }),
   note: optionalText({ max: 1000 }),
 }).superRefine((input, ctx) => {
   if (input.check === 'needs-correction' && !input.note?.trim()) {

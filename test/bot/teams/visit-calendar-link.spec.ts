@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import ical from 'node-ical';
-import { confirmPlan } from '../../../services/deployments/confirm-plan.js';
-import { submitPlan } from '../../../services/deployments/submit-plan.js';
-import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
-import type { Person } from '../../../services/domain/person.js';
-import { decideRequest, deploymentIdFor } from '../../../services/requests/decide-request.js';
-import { respondToProposal } from '../../../services/requests/respond-to-proposal.js';
-import { submitSupportRequest } from '../../../services/requests/submit-request.js';
-import type { Stored } from '../../../services/store/document-store.js';
+import { DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
+import { agreeDemoPlan } from '../../helpers/demo-deployment.js';
 import { textOf } from '../../helpers/fake-bot-connector.js';
-import { personIdOf } from '../../helpers/person-ids.js';
 import { personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
 
 const supporter: TeamsUser = { id: '29:supporter', aadObjectId: DEMO_IDENTITIES.supporter.teamsAadObjectId, name: 'Priya Shah' };
@@ -24,22 +17,7 @@ describe('Teams: the visit calendar link on an agreed plan, served by the bot', 
     await harness.start();
     await harness.install(supporter);
     await harness.install(head);
-    const ctx = { store: harness.app.store, clock: harness.clock };
-    const person = async (email: string) => (await ctx.store.get<Person>(DEMO_ALLIANCE_ID, await personIdOf(ctx.store, email))) as Stored<Person>;
-    const [mark, helen, priya] = await Promise.all([DEMO_IDENTITIES.head, DEMO_IDENTITIES.manager, DEMO_IDENTITIES.supporter].map((who) => person(who.email)));
-    const { request } = await submitSupportRequest(ctx, mark, {
-      specialisms: ['maths'], phase: 'primary', daysWanted: 2, preferredStart: '2026-12-01',
-      need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.',
-      outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.',
-    }, { via: 'cli', submissionId: 'calendar-link' });
-    await decideRequest(ctx, helen, request.id, { outcome: 'approve', candidateId: priya.id });
-    const deploymentId = deploymentIdFor(request.id, priya.id);
-    await respondToProposal(ctx, priya, deploymentId, { accept: true });
-    await submitPlan(ctx, priya, deploymentId, {
-      objectives: [{ objective: 'Consistent calculation policy', successCriteria: 'Policy in every class', impactMeasure: 'Book scrutiny' }],
-      days: 2, visitDates: ['2026-12-01', '2026-12-08'],
-    });
-    for (const party of [priya, helen, mark]) await confirmPlan(ctx, party, deploymentId);
+    await agreeDemoPlan(harness.app.store, harness.clock);
     harness.connector.clear();
     await harness.app.outbox.runOnce();
     for (const user of [supporter, head]) {

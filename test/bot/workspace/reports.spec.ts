@@ -22,7 +22,7 @@ describe('workspace: finance and delivery problems', function () {
     await submitRequestInTeams(harness);
     await harness.app.outbox.runOnce();
     const problems = await manager.get('/workspace/delivery');
-    assert.match(problems.html, /the manager channel/);
+    assert.match(problems.html, /The manager channel/);
     assert.match(problems.html, /No brokerage channel is linked/);
     await harness.say(MANAGER, '<at>S2S</at> use this channel for brokerage', BROKERAGE_CHANNEL);
     harness.connector.clear();

@@ -30,7 +30,7 @@ describe('listDeliveryProblems', () => {
     assert.deepEqual(problems.map((p) => [p.who, p.what, p.reason, p.attempts]).sort(), [
       ['Priya Shah', 'decision on their request S2S-2026-0001', 'The user blocked the bot (HTTP 403)', 1],
       ['Priya Shah', 'decision on their request', 'The user blocked the bot (HTTP 403)', 1],
-      ['the manager channel', 'new request card', 'The user blocked the bot (HTTP 403)', 1],
+      ['The manager channel', 'new request card', 'The user blocked the bot (HTTP 403)', 1],
     ]);
     assert.deepEqual(await listDeliveryProblems(ctx, 'another-hub'), []);
   });

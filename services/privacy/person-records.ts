@@ -14,7 +14,7 @@ import type { OutboxMessage } from '../notifications/outbox-message.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Condition, DocumentBase, Stored } from '../store/document-store.js';
 import { ALLIANCE_DOCUMENT_TYPES } from './alliance-document-types.js';
-import { personTraces, type Trace } from './person-traces.js';
+import { personTraces, textsRecordedBy, type Trace } from './person-traces.js';
 import { scrub } from './scrub.js';
 
 /** A document outside the person's own records that names or quotes them, and where. */
@@ -91,15 +91,15 @@ export async function collectPersonRecords(ctx: ServiceContext, person: Stored<P
  */
 export async function collectPersonFootprint(ctx: ServiceContext, person: Stored<Person>): Promise<PersonFootprint> {
   const records = await collectPersonRecords(ctx, person);
-  const traces = personTraces(records);
+  const documents: Array<Stored<DocumentBase>> = [];
+  for (const type of ALLIANCE_DOCUMENT_TYPES) documents.push(...await ctx.store.query<DocumentBase>(person.allianceId, { type, orderBy: [{ field: 'id' }] }));
+  const traces = personTraces(records, textsRecordedBy(documents, person.id));
   const mentions: Mention[] = [];
-  for (const type of ALLIANCE_DOCUMENT_TYPES) {
-    for (const document of await ctx.store.query<DocumentBase>(person.allianceId, { type, orderBy: [{ field: 'id' }] })) {
-      // Person records are each someone's own: another person who shares the name keeps it.
-      if (document.type === 'person') continue;
-      const { paths } = scrub(document, traces);
-      if (paths.length) mentions.push({ document, paths });
-    }
+  for (const document of documents) {
+    // Person records are each someone's own: another person who shares the name keeps it.
+    if (document.type === 'person') continue;
+    const { paths } = scrub(document, traces);
+    if (paths.length) mentions.push({ document, paths });
   }
   return { records, traces, mentions };
 }

@@ -25,7 +25,7 @@ export function erasedEmail(person: Person): string {
  * they appear in saved Teams conversation references), and the free text they wrote or that was
  * written about them (request text, decline reasons, plans, visit reports, evaluations).
  */
-export function personTraces(records: PersonRecords): Trace[] {
+export function personTraces(records: PersonRecords, recordedBy: readonly string[] = []): Trace[] {
   const { person } = records;
   const traces: Trace[] = [
     { text: person.email, replacement: erasedEmail(person), match: 'anywhere' },
@@ -42,7 +42,7 @@ export function personTraces(records: PersonRecords): Trace[] {
   for (const name of records.conversationLinks.map((link) => addressName(link.address))) {
     if (name) traces.push({ text: name, replacement: ERASED_NAME, match: 'word' });
   }
-  for (const quote of writtenByOrAbout(records)) {
+  for (const quote of [...writtenByOrAbout(records), ...recordedBy]) {
     const text = quote.trim();
     if (text.length >= 3) traces.push({ text, replacement: ERASED_TEXT, match: text.length >= QUOTE_ANYWHERE_LENGTH ? 'anywhere' : 'whole' });
   }
@@ -63,6 +63,33 @@ function writtenByOrAbout(records: PersonRecords): string[] {
     ...records.diagnosticReports.flatMap((d) => [d.strengths, d.priorities]),
     ...[...records.evaluationsAbout, ...records.evaluationsGiven].flatMap((e) => [e.overall, ...e.objectives.map((o) => o.evidence)]),
   ];
+}
+
+/** Fields in which people write in their own words, wherever a record keeps what someone did (`by`). */
+const OWN_WORDS = new Set(['note', 'reason', 'comment', 'overall', 'evidence']);
+
+/**
+ * The words the person wrote anywhere a record says they did it (`by` is their id): reasons in
+ * histories, mid-term reviews, visit-record corrections, and kinds of record added later.
+ */
+export function textsRecordedBy(documents: readonly unknown[], personId: string): string[] {
+  const found: string[] = [];
+  const words = (value: unknown, key?: string): void => {
+    if (typeof value === 'string') {
+      if (key !== undefined && OWN_WORDS.has(key)) found.push(value);
+    } else if (Array.isArray(value)) value.forEach((item) => words(item, key));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) words(v, k);
+  };
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (record.by === personId) words(record);
+      else Object.values(record).forEach(walk);
+    }
+  };
+  documents.forEach(walk);
+  return found;
 }
 
 /** Teams references carry the member id (29:…) and AAD id; Slack addresses the user id. */

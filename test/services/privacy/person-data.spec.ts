@@ -10,7 +10,20 @@ import { NotFoundError } from '../../../services/errors.js';
 import { saveConversationLink } from '../../../services/identity/conversation-references.js';
 import { ERASED_NAME, ERASED_TEXT, erasePersonData } from '../../../services/privacy/erase-person-data.js';
 import { exportPersonData } from '../../../services/privacy/export-person-data.js';
+import { textsRecordedBy } from '../../../services/privacy/person-traces.js';
+import { checkVisitReport } from '../../../services/deployments/check-visit-report.js';
 import { agreePlan, ALLIANCE, openWorld, report, type World } from '../deployments/deployment-fixtures.js';
+
+describe('words a person is recorded as writing (textsRecordedBy)', () => {
+  it('finds their reasons, comments and notes wherever a record says they did it, and nobody else\'s', () => {
+    const deployment = {
+      history: [{ by: 'person-h', action: 'status', to: 'withdrawn', note: 'We found help elsewhere' }, { by: 'person-m', action: 'status', note: 'Manager note' }],
+      midTerm: { reviews: { school: { by: 'person-h', verdict: 'some-concerns', comment: 'Slow start', progress: [{ rag: 'amber', comment: 'Year 5 books patchy' }] } } },
+    };
+    const report = { confirmation: { by: 'person-h', check: 'needs-correction', note: 'It was Year 4' } };
+    assert.deepEqual(textsRecordedBy([deployment, report], 'person-h').sort(), ['It was Year 4', 'Slow start', 'We found help elsewhere', 'Year 5 books patchy']);
+  });
+});
 
 describe('person data export and erasure', () => {
   let world: World;
@@ -39,6 +52,16 @@ describe('person data export and erasure', () => {
     assert.equal((alliance.conversationLinks as unknown[]).length, 1);
     assert.ok(!JSON.stringify(exported).includes('_etag'));
     assert.deepEqual((await audits()).map((a) => [a.action, a.subject, a.by]), [['person-export', world.supporter.id, 'cli:test']]);
+  });
+
+  it('erases what a head wrote in records kept about others: a visit-record correction', async () => {
+    const [visit] = await world.store.query<VisitReport>(ALLIANCE, { type: 'visitReport' });
+    await checkVisitReport(world.ctx, world.head, visit.id, { check: 'needs-correction', note: 'The lesson seen was Year 4, not Year 5' });
+    await erasePersonData(world.ctx, world.head.email, 'cli:test');
+    const checked = await world.store.get<VisitReport>(ALLIANCE, visit.id);
+    assert.equal(checked?.confirmation?.note, ERASED_TEXT);
+    assert.equal(checked?.confirmation?.check, 'needs-correction', 'the verdict stays');
+    assert.equal(checked?.activities === ERASED_TEXT, false, "the supporter's words are the supporter's");
   });
 
   it('anonymises the person, redacts text about them and keeps the figures', async () => {

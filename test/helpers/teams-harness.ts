@@ -8,7 +8,9 @@ import { loadConfig } from '../../services/config/config.js';
 import type { DocumentStore } from '../../services/store/document-store.js';
 import type { Logger } from '../../services/logger.js';
 import { SqliteStore } from '../../services/store/SqliteStore.js';
-import { FakeBotConnector } from './fake-bot-connector.js';
+import { cardOf, FakeBotConnector } from './fake-bot-connector.js';
+import { executeActions } from './card-actions.js';
+import { DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
 
 export interface TeamsUser {
   aadObjectId: string;
@@ -123,4 +125,21 @@ export class TeamsHarness {
   install(user: TeamsUser, place = personalChat(user)) {
     return this.post(this.activity(user, place, { type: 'installationUpdate', action: 'add' }));
   }
+}
+
+/** A demo person as Teams shows them to the bot: `29:<role>` and their AAD object id. */
+export function demoTeamsUser(role: 'head' | 'manager' | 'supporter'): TeamsUser {
+  const identity = DEMO_IDENTITIES[role];
+  return { id: `29:${role}`, aadObjectId: identity.teamsAadObjectId, name: identity.name };
+}
+
+/** The head asks for 2 days of KS2 maths support through the request form in their chat. */
+export async function requestSupportInChat(harness: TeamsHarness, head: TeamsUser): Promise<void> {
+  await harness.say(head, 'request support');
+  const form = cardOf(harness.connector.posted(personalChat(head).conversationId).at(-1)!);
+  const submit = executeActions(form).find((a) => a.verb.endsWith('.submit'))!;
+  await harness.press(head, submit.verb, {
+    ...submit.data, specialisms: 'maths', phase: 'primary', daysWanted: '2', preferredStart: '2026-12-01',
+    need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.', outcomes: 'A consistent calculation policy.',
+  }, 'request-form');
 }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
+import { DEMO_ALLIANCE_ID } from '../../../services/directory/seed-demo.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import { executeActions } from '../../helpers/card-actions.js';
 import { cardOf, textOf } from '../../helpers/fake-bot-connector.js';
-import { BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { BROKERAGE_CHANNEL, demoTeamsUser, personalChat, requestSupportInChat, TeamsHarness } from '../../helpers/teams-harness.js';
 
-const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+const manager = demoTeamsUser('manager');
+const head = demoTeamsUser('head');
 
 // A manager sees in chat what could not be delivered, in plain English and UK time, fixes the cause
 // and presses "Send again"; nobody else may.
@@ -20,12 +20,7 @@ describe('Teams: delivery problems and "Send again" in chat', function () {
   after(() => harness.stop());
 
   it('resends a notification the manager fixed the cause of, and refuses anyone else', async () => {
-    await harness.say(head, 'request support');
-    const submit = executeActions(cardOf(harness.connector.posted(personalChat(head).conversationId).at(-1)!)).find((a) => a.verb.endsWith('.submit'))!;
-    await harness.press(head, submit.verb, {
-      ...submit.data, specialisms: 'maths', phase: 'primary', daysWanted: '2', preferredStart: '2026-12-01',
-      need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.', outcomes: 'A consistent calculation policy.',
-    }, 'form-1');
+    await requestSupportInChat(harness, head);
     assert.equal((await harness.app.outbox.runOnce()).failed, 1, 'no brokerage channel is linked yet');
 
     harness.connector.clear();

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import { executeActions } from '../../helpers/card-actions.js';
 import { cardOf, textOf } from '../../helpers/fake-bot-connector.js';
-import { personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { demoTeamsUser, personalChat, requestSupportInChat, TeamsHarness } from '../../helpers/teams-harness.js';
 
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+const head = demoTeamsUser('head');
 
 // What people say that is not a request: thanks, and asking how to cancel.
 describe('Teams: thanks and "cancel my request"', function () {
@@ -31,12 +30,7 @@ describe('Teams: thanks and "cancel my request"', function () {
   }
 
   it('explains how to withdraw a request and shows the head their requests with Withdraw', async () => {
-    await harness.say(head, 'request support');
-    const submit = executeActions(cardOf(harness.connector.posted(personalChat(head).conversationId).at(-1)!)).find((a) => a.verb.endsWith('.submit'))!;
-    await harness.press(head, submit.verb, {
-      ...submit.data, specialisms: 'maths', phase: 'primary', daysWanted: '2', preferredStart: '2026-12-01',
-      need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.', outcomes: 'A consistent calculation policy.',
-    }, 'form-1');
+    await requestSupportInChat(harness, head);
     const said = await answer('how do I cancel my request?');
     assert.match(said.map(textOf).join(' '), /To cancel a request, press Withdraw on it and give a reason/);
     assert.ok(said.some((call) => executeActions(cardOf(call)).some((a) => a.title === 'Withdraw')), 'the request is there with Withdraw');

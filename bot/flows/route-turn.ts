@@ -75,6 +75,10 @@ async function withMissed(result: TurnResult, missed: number, ctx: FlowContext, 
 async function dispatch(ctx: FlowContext, person: Stored<Person>, turn: Turn): Promise<TurnResult> {
   switch (turn.kind) {
     case 'installed':
+      // Added to a team, everyone in the channel reads the greeting: nothing personal there.
+      if (turn.place.scope !== 'personal') {
+        return { replies: [textReply('Thanks for adding me. I help your alliance broker school-to-school support. A manager can say "@S2S Support use this channel for brokerage" in the channel where new requests should arrive.')] };
+      }
       return { replies: [cardReply(buildHelpCard(person.role, person.name, 'Thanks for adding me. I help your alliance broker school-to-school support.'))] };
     case 'message':
       return handleMessage(ctx, person, turn);

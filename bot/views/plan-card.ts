@@ -30,7 +30,7 @@ export function buildPlanCard(deployment: Deployment, school?: School, view: { h
   const where = school?.name ?? `URN ${deployment.schoolUrn}`;
   if (!plan) return card(`No plan yet for ${deployment.requestReference}`, [text(`There is no plan yet for ${deployment.requestReference} at ${where}.`)]);
   const data = { deploymentId: deployment.id };
-  const confirmed = PLAN_PARTIES.map((p) => `${PARTY_LABELS[p]} ${plan.confirmations[p] ? '✓' : '…'}`).join('  ');
+  const confirmed = PLAN_PARTIES.map((p) => `${PARTY_LABELS[p]} ${plan.confirmations[p] ? '✓' : '(waiting)'}`).join(', ');
   const stageSteps: readonly Step[] = { 'awaiting-confirmation': ['confirmPlan', 'askChanges'] as const, 'changes-requested': ['revisePlan'] as const, confirmed: [] }[plan.status];
   const shown = (steps ?? stageSteps).filter((step) => step in PLAN_BUTTONS);
   const count = PLAN_PARTIES.filter((p) => plan.confirmations[p]).length;

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { executeActions } from '../../helpers/card-actions.js';
 import { cardOf, textOf } from '../../helpers/fake-bot-connector.js';
-import { demoTeamsUser, personalChat, requestSupportInChat, TeamsHarness } from '../../helpers/teams-harness.js';
+import { BROKERAGE_CHANNEL, demoTeamsUser, personalChat, requestSupportInChat, TeamsHarness } from '../../helpers/teams-harness.js';
 
 const head = demoTeamsUser('head');
 
 // What people say that is not a request: thanks, and asking how to cancel.
-describe('Teams: thanks and "cancel my request"', function () {
+describe('Teams: greetings, thanks and "cancel my request"', function () {
   this.timeout(30_000);
   const harness = new TeamsHarness();
   before(async () => {
@@ -28,6 +28,18 @@ describe('Teams: thanks and "cancel my request"', function () {
       assert.doesNotMatch(said, /didn't understand/);
     });
   }
+
+  it('greets a team it is added to without naming anyone, and a person in their own chat by name', async () => {
+    const manager = demoTeamsUser('manager');
+    harness.addMember(manager);
+    harness.connector.clear();
+    await harness.install(manager, BROKERAGE_CHANNEL);
+    const inChannel = harness.connector.posted(BROKERAGE_CHANNEL.conversationId).map(textOf).join(' ');
+    assert.match(inChannel, /use this channel for brokerage/);
+    assert.doesNotMatch(inChannel, /Helen|Carter/);
+    await harness.install(manager);
+    assert.match(harness.connector.posted(personalChat(manager).conversationId).map(textOf).join(' '), /Hello Helen Carter/);
+  });
 
   it('explains how to withdraw a request and shows the head their requests with Withdraw', async () => {
     await requestSupportInChat(harness, head);

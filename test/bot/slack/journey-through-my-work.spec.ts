@@ -32,6 +32,9 @@ for (const notifications of ['failing', 'working'] as const) {
     let toldWhatTheyMissed = 0;
     /** Slack listeners answer after the ack: wait until the bot has been quiet for a moment. */
     async function settle(): Promise<void> {
+      // Every step here makes the bot call Slack at least once; a loaded machine may take a while to start.
+      const deadline = Date.now() + 10_000;
+      while (slack.calls.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       let count = -1;
       while (count !== slack.calls.length) {
         count = slack.calls.length;

@@ -4,6 +4,7 @@ import { checkVisitReport } from '../../services/deployments/check-visit-report.
 import type { ReportCheckInput } from '../../services/domain/visit-report-check.js';
 import { NotFoundError } from '../../services/errors.js';
 import { findRecord } from '../../services/store/get-record.js';
+import { reportsFor } from '../../services/deployments/visit-reports.js';
 import { textReply } from '../conversation/reply.js';
 import { loadDeploymentView } from '../views/loaders/load-deployment-view.js';
 import type { FormEntry } from './form-entry.js';
@@ -12,8 +13,11 @@ import type { FormEntry } from './form-entry.js';
 export const visitReportCheckForm: FormEntry<ReportCheckInput> = {
   blank: () => createVisitReportCheckForm({}),
   async open(ctx, person, { data }) {
-    const report = await findRecord(ctx, person.allianceId, String(data.reportId ?? ''), 'visitReport');
-    if (!report) throw new NotFoundError('That visit report');
+    // From a report's card, that report; from "my work", the deployment's oldest report not yet checked.
+    const report = data.reportId
+      ? await findRecord(ctx, person.allianceId, String(data.reportId), 'visitReport')
+      : (await reportsFor(ctx, person.allianceId, String(data.deploymentId ?? ''))).find((r) => !r.confirmation);
+    if (!report) throw new NotFoundError('A visit report to check');
     const view = await loadDeploymentView(ctx, person, report.deploymentId);
     const visit = `the visit of ${showDate(report.visitDate)}`;
     return {

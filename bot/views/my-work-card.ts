@@ -20,6 +20,7 @@ const STEP_BUTTONS: Record<Step | RequestStep, { action: ActionId; title: string
   reportVisit: { action: ACTIONS.openVisitReport, title: 'Report a visit', primary: true },
   reviewMidTerm: { action: ACTIONS.openMidTermReview, title: 'Mid-term review', primary: true },
   complete: { action: ACTIONS.completeDeployment, title: 'Complete' },
+  checkReport: { action: ACTIONS.checkVisitReport, title: 'Check visit reports' },
   evaluate: { action: ACTIONS.openEvaluation, title: 'Evaluate', primary: true },
   reportDiagnostic: { action: ACTIONS.openDiagnosticReport, title: 'Report diagnostic', primary: true },
   decide: { action: ACTIONS.showRequest, title: 'Candidates', primary: true },

@@ -7,7 +7,9 @@ import { partyOf } from './deployment-parties.js';
 export type Step =
   | 'accept' | 'decline'
   | 'writePlan' | 'revisePlan' | 'viewPlan' | 'confirmPlan' | 'askChanges'
-  | 'reportVisit' | 'reviewMidTerm' | 'complete' | 'evaluate' | 'reportDiagnostic';
+  | 'reportVisit' | 'reviewMidTerm' | 'complete' | 'evaluate' | 'reportDiagnostic'
+  /** The school confirms visit reports as accurate or says what needs correcting (added by list-my-work, which reads the reports). */
+  | 'checkReport';
 
 /** Where a deployment stands: what it waits for, on whom, and what this person can do now. */
 export interface Standing {

@@ -112,7 +112,9 @@ async function workItem(
     const myParty = partyOf(person, deployment);
     const names: Record<PlanParty, string> = { supporter: supporter?.name ?? 'the supporter', school: requester?.name ?? 'the school', alliance: 'the alliance manager' };
     if (myParty) names[myParty] = 'you';
-    return { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: [...standing.steps, ...own] };
+    // The school reads each visit report and says whether it is a true record (not only from the report's card).
+    const toCheck: Step[] = myParty === 'school' && reports.some((report) => !report.confirmation) ? ['checkReport'] : [];
+    return { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: [...standing.steps, ...toCheck, ...own] };
   }
   const progress = REQUEST_PROGRESS[request.status];
   return {

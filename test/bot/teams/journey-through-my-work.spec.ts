@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
+import type { VisitReport } from '../../../services/domain/visit-report.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import { executeActions } from '../../helpers/card-actions.js';
 import { cardOf, textOf, type RecordedCall } from '../../helpers/fake-bot-connector.js';
@@ -129,6 +130,12 @@ for (const notifications of ['failing with 404', 'working'] as const) {
       assert.equal((await request()).status, 'completed');
       await deliver();
 
+      // The school says whether the visit report is a true record, from its own work list.
+      await fromMyWork(head, 'Check visit reports', { check: 'needs-correction', note: 'The lessons seen were Year 5, not Year 6.' });
+      const [checked] = await harness.app.store.query<VisitReport>(DEMO_ALLIANCE_ID, { type: 'visitReport' });
+      assert.equal(checked.confirmation?.check, 'needs-correction');
+      await say(head, 'my requests');
+      assert.ok(!executeActions(lastCard).some((a) => a.title === 'Check visit reports'), 'nothing left to check');
       await fromMyWork(head, 'Evaluate', { rating1: '4', evidence1: 'Books and test', effectiveness: '4', overall: 'Very helpful' });
       assert.equal((await request()).status, 'evaluated');
       // The reason comes prefilled for evaluated support; Teams sends the inputs' values with the press.

@@ -23,7 +23,7 @@ describe('Teams: the visit calendar link on an agreed plan, served by the bot', 
     for (const user of [supporter, head]) {
       // The plan card is posted once and then updated in place, so the agreed plan may be either.
       const chat = personalChat(user).conversationId;
-      const agreed = [...harness.connector.posted(chat), ...harness.connector.updates(chat)].map(textOf).find((text) => /Supporter ✓ {2}Alliance ✓ {2}School ✓/.test(text)) ?? '';
+      const agreed = [...harness.connector.posted(chat), ...harness.connector.updates(chat)].map(textOf).find((text) => /Supporter ✓, Alliance ✓, School ✓/.test(text)) ?? '';
       links.set(user.name, /Add the visits to your calendar \(Outlook, Google\): https?:\/\/[^/\s]+(\/calendar\/\S+)/.exec(agreed)?.[1] ?? '');
     }
   });

@@ -17,22 +17,30 @@ export interface DemoDeployment {
 }
 
 /**
- * In the demo alliance on Mon 23 Nov 2026: Mark Davies asks for 2 days of maths support, Helen
- * Carter proposes Priya Shah, who accepts and plans one objective with visits on Tue 1 and Tue 8
- * Dec; all three confirm. The bot's outbox then sends the agreed plan.
+ * In the demo alliance on Mon 23 Nov 2026: Mark Davies asks for `days` days of maths support and
+ * Helen Carter proposes Priya Shah. `submissionId` keeps each caller's request its own.
  */
-export async function agreeDemoPlan(store: DocumentStore, clock: ReturnType<typeof fixedClock>): Promise<DemoDeployment> {
+export async function proposeDemoSupport(store: DocumentStore, clock: ReturnType<typeof fixedClock>, days: number, submissionId: string): Promise<DemoDeployment & { requestId: string }> {
   const ctx = { store, clock };
   const person = async (email: string) => (await store.get<Person>(DEMO_ALLIANCE_ID, await personIdOf(store, email))) as Stored<Person>;
   const [head, manager, supporter] = await Promise.all([DEMO_IDENTITIES.head, DEMO_IDENTITIES.manager, DEMO_IDENTITIES.supporter].map((who) => person(who.email)));
   clock.set('2026-11-23T10:00:00Z');
   const { request } = await submitSupportRequest(ctx, head, {
-    specialisms: ['maths'], phase: 'primary', daysWanted: 2, preferredStart: '2026-12-01',
+    specialisms: ['maths'], phase: 'primary', daysWanted: days, preferredStart: '2026-12-01',
     need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.',
     outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.',
-  }, { via: 'cli', submissionId: 'demo-deployment' });
+  }, { via: 'cli', submissionId });
   await decideRequest(ctx, manager, request.id, { outcome: 'approve', candidateId: supporter.id });
-  const deploymentId = deploymentIdFor(request.id, supporter.id);
+  return { requestId: request.id, deploymentId: deploymentIdFor(request.id, supporter.id), head, manager, supporter };
+}
+
+/**
+ * The proposal of `proposeDemoSupport` (2 days), accepted by Priya Shah, who plans one objective
+ * with visits on Tue 1 and Tue 8 Dec; all three confirm. The bot's outbox then sends the agreed plan.
+ */
+export async function agreeDemoPlan(store: DocumentStore, clock: ReturnType<typeof fixedClock>): Promise<DemoDeployment> {
+  const ctx = { store, clock };
+  const { deploymentId, head, manager, supporter } = await proposeDemoSupport(store, clock, 2, 'demo-deployment');
   await respondToProposal(ctx, supporter, deploymentId, { accept: true });
   await submitPlan(ctx, supporter, deploymentId, {
     objectives: [{ objective: 'Consistent calculation policy', successCriteria: 'Policy in every class', impactMeasure: 'Book scrutiny' }],

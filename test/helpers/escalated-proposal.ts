@@ -1,12 +1,7 @@
 import type { fixedClock } from '../../services/clock.js';
-import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
-import type { Person } from '../../services/domain/person.js';
-import { decideRequest } from '../../services/requests/decide-request.js';
-import { deploymentIdFor } from '../../services/requests/decide-request.js';
-import { submitSupportRequest } from '../../services/requests/submit-request.js';
+import { proposeDemoSupport } from './demo-deployment.js';
 import { runServiceLevelTick } from '../../services/service-levels/service-level-tick.js';
-import type { DocumentStore, Stored } from '../../services/store/document-store.js';
-import { personIdOf } from './person-ids.js';
+import type { DocumentStore } from '../../services/store/document-store.js';
 
 export interface EscalatedProposal {
   requestId: string;
@@ -21,17 +16,8 @@ export interface EscalatedProposal {
  * nudges her and escalates to the manager channel; the caller's outbox then posts the card.
  */
 export async function escalateUnansweredProposal(store: DocumentStore, clock: ReturnType<typeof fixedClock>): Promise<EscalatedProposal> {
-  const ctx = { store, clock };
-  const person = async (email: string) => (await store.get<Person>(DEMO_ALLIANCE_ID, await personIdOf(store, email))) as Stored<Person>;
-  const [head, manager, supporter] = await Promise.all([DEMO_IDENTITIES.head, DEMO_IDENTITIES.manager, DEMO_IDENTITIES.supporter].map((who) => person(who.email)));
-  clock.set('2026-11-23T10:00:00Z');
-  const { request } = await submitSupportRequest(ctx, head, {
-    specialisms: ['maths'], phase: 'primary', daysWanted: 3, preferredStart: '2026-12-01',
-    need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.',
-    outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.',
-  }, { via: 'cli', submissionId: 'escalated-proposal' });
-  await decideRequest(ctx, manager, request.id, { outcome: 'approve', candidateId: supporter.id });
+  const { requestId, deploymentId, supporter } = await proposeDemoSupport(store, clock, 3, 'escalated-proposal');
   clock.set('2026-12-01T10:00:00Z');
-  await runServiceLevelTick(ctx);
-  return { requestId: request.id, deploymentId: deploymentIdFor(request.id, supporter.id), supporterId: supporter.id };
+  await runServiceLevelTick({ store, clock });
+  return { requestId, deploymentId, supporterId: supporter.id };
 }

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
 import type { OutboxMessage } from '../../services/notifications/outbox-message.js';
 import { textOf } from '../helpers/fake-bot-connector.js';
-import { BROKERAGE_CHANNEL, TeamsHarness, type TeamsUser } from '../helpers/teams-harness.js';
+import { demoTeamsUser, BROKERAGE_CHANNEL, TeamsHarness } from '../helpers/teams-harness.js';
 import { StallingProxy } from './stalling-proxy.js';
 
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
-const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
+const head = demoTeamsUser('head');
+const manager = demoTeamsUser('manager');
 
 describe('faults: the Teams channel API never answers', function () {
   this.timeout(90_000);

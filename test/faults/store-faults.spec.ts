@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
+import { DEMO_ALLIANCE_ID } from '../../services/directory/seed-demo.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import type { OutboxMessage } from '../../services/notifications/outbox-message.js';
 import { nextRequestReference } from '../../services/requests/request-reference.js';
@@ -9,15 +9,15 @@ import { SqliteStore } from '../../services/store/SqliteStore.js';
 import type { DocumentStore } from '../../services/store/document-store.js';
 import { startCosmosServer, type CosmosTestServer } from '../helpers/cosmos-server.js';
 import { textOf } from '../helpers/fake-bot-connector.js';
-import { BROKERAGE_CHANNEL, TeamsHarness, type TeamsUser } from '../helpers/teams-harness.js';
+import { demoTeamsUser, BROKERAGE_CHANNEL, TeamsHarness } from '../helpers/teams-harness.js';
 import { ThrottlingProxy } from './throttling-proxy.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../../services/clock.js';
 
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
-const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
+const head = demoTeamsUser('head');
+const manager = demoTeamsUser('manager');
 
 /** How many times the Bot Framework connector client sends one request when it keeps getting 5xx. */
 const SDK_TRIES = 4;

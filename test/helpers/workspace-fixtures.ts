@@ -1,12 +1,11 @@
-import { DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
 import type { Person } from '../../services/domain/person.js';
 import { createSignInLink } from '../../services/identity/sign-in-links.js';
 import { executeActions } from './card-actions.js';
 import { cardOf } from './fake-bot-connector.js';
-import { BROKERAGE_CHANNEL, personalChat, type TeamsHarness, type TeamsUser } from './teams-harness.js';
+import { BROKERAGE_CHANNEL, demoTeamsUser, personalChat, type TeamsHarness, type TeamsUser } from './teams-harness.js';
 
-export const MANAGER: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
-export const HEAD: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+export const MANAGER = demoTeamsUser('manager');
+export const HEAD = demoTeamsUser('head');
 
 /** The head asks for maths support through the Teams form, as in chat. */
 export async function submitRequestInTeams(harness: TeamsHarness, need = 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.'): Promise<void> {

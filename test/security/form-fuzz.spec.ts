@@ -9,10 +9,10 @@ import { routeTurn } from '../../bot/flows/route-turn.js';
 import { buildNotification } from '../../bot/notifications/build-notification.js';
 import { replyToActivity, replyToAdaptiveCard } from '../../bot/teams/render-reply.js';
 import { cardActionBody } from '../../bot/teams/to-turn.js';
-import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
+import { DEMO_ALLIANCE_ID } from '../../services/directory/seed-demo.js';
 import type { SupportRequest } from '../../services/domain/support-request.js';
 import { cardOf, type RecordedCall } from '../helpers/fake-bot-connector.js';
-import { personalChat, TeamsHarness, type TeamsUser } from '../helpers/teams-harness.js';
+import { demoTeamsUser, personalChat, TeamsHarness } from '../helpers/teams-harness.js';
 
 // Thousands of malformed support-request submissions, sent as Teams Action.Execute invokes over
 // real HTTP. The bot must answer every one (no 5xx, no "something went wrong"), store either a
@@ -24,7 +24,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const DIRECT_RUNS = RUNS * 15;
 const MAX_BODY = 256 * 1024;
 
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+const head = demoTeamsUser('head');
 
 const INJECTIONS = [
   '[click here](https://evil.example/phish)',

@@ -4,10 +4,10 @@ import { pino } from 'pino';
 import { DEMO_IDENTITIES } from '../../services/directory/seed-demo.js';
 import { executeActions } from '../helpers/card-actions.js';
 import { cardOf, type RecordedCall } from '../helpers/fake-bot-connector.js';
-import { personalChat, TeamsHarness, type TeamsUser } from '../helpers/teams-harness.js';
+import { demoTeamsUser, personalChat, TeamsHarness, type TeamsUser } from '../helpers/teams-harness.js';
 
-const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+const manager = demoTeamsUser('manager');
+const head = demoTeamsUser('head');
 const NEED = 'Quillwort arithmetic outcomes fell sharply this year after staff changes.';
 const OUTCOMES = 'Marrowfat calculation policy and improved KS2 arithmetic scores.';
 

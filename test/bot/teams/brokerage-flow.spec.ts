@@ -8,12 +8,12 @@ import type { SupportRequest } from '../../../services/domain/support-request.js
 import type { Deployment } from '../../../services/domain/deployment.js';
 import { cardOf, textOf, type RecordedCall } from '../../helpers/fake-bot-connector.js';
 import { executeActions } from '../../helpers/card-actions.js';
-import { BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { demoTeamsUser, BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
 import { indexPersonIdentities } from '../../../services/identity/identity-index.js';
 
-const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
-const supporter: TeamsUser = { id: '29:supporter', aadObjectId: DEMO_IDENTITIES.supporter.teamsAadObjectId, name: 'Priya Shah' };
+const manager = demoTeamsUser('manager');
+const head = demoTeamsUser('head');
+const supporter = demoTeamsUser('supporter');
 const stranger: TeamsUser = { id: '29:stranger', aadObjectId: 'ffffffff-0000-0000-0000-000000000000', name: 'Sam Stranger', email: 'sam@elsewhere.example' };
 
 const validAnswers = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { validateAdaptiveCard } from '../../../cards/render/validate-adaptive.js';
-import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
+import { DEMO_ALLIANCE_ID } from '../../../services/directory/seed-demo.js';
 import type { Deployment } from '../../../services/domain/deployment.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
@@ -8,11 +8,11 @@ import { runServiceLevelTick } from '../../../services/service-levels/service-le
 import { executeActions } from '../../helpers/card-actions.js';
 import { escalateUnansweredProposal, type EscalatedProposal } from '../../helpers/escalated-proposal.js';
 import { cardOf, textOf, type RecordedCall } from '../../helpers/fake-bot-connector.js';
-import { BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { demoTeamsUser, BROKERAGE_CHANNEL, personalChat, TeamsHarness } from '../../helpers/teams-harness.js';
 
-const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
-const supporter: TeamsUser = { id: '29:supporter', aadObjectId: DEMO_IDENTITIES.supporter.teamsAadObjectId, name: 'Priya Shah' };
+const manager = demoTeamsUser('manager');
+const head = demoTeamsUser('head');
+const supporter = demoTeamsUser('supporter');
 
 describe('Teams: the escalation card of an unanswered proposal, over /api/messages', function () {
   this.timeout(60_000);

@@ -5,13 +5,13 @@ import type { VisitReport } from '../../../services/domain/visit-report.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import { executeActions } from '../../helpers/card-actions.js';
 import { cardOf, textOf, type RecordedCall } from '../../helpers/fake-bot-connector.js';
-import { BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { demoTeamsUser, BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
 import { personIdOf } from '../../helpers/person-ids.js';
 import { refusedButtons } from '../../helpers/button-probe.js';
 
-const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
-const supporter: TeamsUser = { id: '29:supporter', aadObjectId: DEMO_IDENTITIES.supporter.teamsAadObjectId, name: 'Priya Shah' };
+const manager = demoTeamsUser('manager');
+const head = demoTeamsUser('head');
+const supporter = demoTeamsUser('supporter');
 /** Priya's id: random, so read from the seeded store once it is up. */
 let SUPPORTER_ID = '';
 

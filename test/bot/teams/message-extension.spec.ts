@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { validateAdaptiveCard } from '../../../cards/render/validate-adaptive.js';
-import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
-import { cardOf, textOf } from '../../helpers/fake-bot-connector.js';
-import { personalChat, TeamsHarness, type Place, type TeamsUser } from '../../helpers/teams-harness.js';
+import { DEMO_ALLIANCE_ID } from '../../../services/directory/seed-demo.js';
+import { textOf } from '../../helpers/fake-bot-connector.js';
+import { demoTeamsUser, personalChat, TeamsHarness, type Place, type TeamsUser } from '../../helpers/teams-harness.js';
 
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+const head = demoTeamsUser('head');
 const stranger: TeamsUser = { id: '29:stranger', aadObjectId: 'ffffffff-0000-0000-0000-00000000abcd', name: 'Sam Stranger' };
 /** The head's chat with another head: where they type, and where the bot is not a member. */
 const chatWithColleague: Place = { conversationId: 'a:chat-mark-julie', scope: 'personal' };

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { submitVisitReport } from '../../../services/deployments/submit-visit-report.js';
-import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
+import { DEMO_ALLIANCE_ID } from '../../../services/directory/seed-demo.js';
 import type { Deployment } from '../../../services/domain/deployment.js';
 import type { VisitReport } from '../../../services/domain/visit-report.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import { executeActions } from '../../helpers/card-actions.js';
 import { agreeDemoPlan, type DemoDeployment } from '../../helpers/demo-deployment.js';
 import { cardOf, textOf } from '../../helpers/fake-bot-connector.js';
-import { personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { demoTeamsUser, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
 
-const supporter: TeamsUser = { id: '29:supporter', aadObjectId: DEMO_IDENTITIES.supporter.teamsAadObjectId, name: 'Priya Shah' };
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+const supporter = demoTeamsUser('supporter');
+const head = demoTeamsUser('head');
 
 /** After the first of two days is reported (Wed 2 Dec): the mid-term review opens and the head can check the report. */
 describe('Teams: mid-term review and checking a visit report, over /api/messages', function () {

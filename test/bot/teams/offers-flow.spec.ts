@@ -10,10 +10,10 @@ import { indexPersonIdentities } from '../../../services/identity/identity-index
 import { setJoiningSettings } from '../../../services/membership/joining-settings.js';
 import { executeActions } from '../../helpers/card-actions.js';
 import { cardOf, textOf, type RecordedCall } from '../../helpers/fake-bot-connector.js';
-import { BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { demoTeamsUser, BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
 
-const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+const manager = demoTeamsUser('manager');
+const head = demoTeamsUser('head');
 
 /** Every Action.OpenUrl on a card, with its title. */
 function openUrls(card: unknown): Array<{ title: string; url: string }> {

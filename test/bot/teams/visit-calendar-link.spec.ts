@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import ical from 'node-ical';
-import { DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import { agreeDemoPlan } from '../../helpers/demo-deployment.js';
 import { textOf } from '../../helpers/fake-bot-connector.js';
-import { personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { demoTeamsUser, personalChat, TeamsHarness } from '../../helpers/teams-harness.js';
 
-const supporter: TeamsUser = { id: '29:supporter', aadObjectId: DEMO_IDENTITIES.supporter.teamsAadObjectId, name: 'Priya Shah' };
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+const supporter = demoTeamsUser('supporter');
+const head = demoTeamsUser('head');
 
 describe('Teams: the visit calendar link on an agreed plan, served by the bot', function () {
   this.timeout(60_000);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import { textOf } from '../../helpers/fake-bot-connector.js';
-import { BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { demoTeamsUser, BROKERAGE_CHANNEL, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
 import { signInLinkPath, WorkspaceClient } from '../../helpers/workspace-client.js';
 
-const manager: TeamsUser = { id: '29:manager', aadObjectId: DEMO_IDENTITIES.manager.teamsAadObjectId, name: 'Helen Carter' };
-const head: TeamsUser = { id: '29:head', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId, name: 'Mark Davies' };
+const manager = demoTeamsUser('manager');
+const head = demoTeamsUser('head');
 
 // Sign-in over real HTTP: the link the bot sends in chat, sessions, CSRF and who may see which page.
 describe('workspace: sign-in links, sessions and access', function () {

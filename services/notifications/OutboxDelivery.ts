@@ -142,7 +142,7 @@ export class OutboxDelivery {
     // One conversation's messages go in order, one at a time; different conversations in parallel.
     // Without a pace from the deliverer, a message's target stands for its conversation.
     const groups = new Map<string, { pace?: Pace; messages: Array<Stored<OutboxMessage>> }>();
-    for (const message of due) {
+    for (const message of due.sort(inWriteOrder)) {
       const pace = await this.paceOf(message);
       const { target } = message;
       const key = pace?.key ?? `${message.allianceId}:${target.kind === 'person' ? target.personId : target.kind}`;
@@ -180,6 +180,11 @@ export class OutboxDelivery {
       return undefined;
     }
   }
+}
+
+/** Oldest first; messages written in the same millisecond by one process, in the order written. */
+function inWriteOrder(a: OutboxMessage, b: OutboxMessage): number {
+  return a.createdAt.localeCompare(b.createdAt) || (a.writeOrder ?? 0) - (b.writeOrder ?? 0);
 }
 
 /** Runs `work` over `items`, at most `size` at a time. */

@@ -15,6 +15,9 @@ export type NotificationCause = OutboxPrecondition | { key: string };
  * Ids derive from the cause, so writing the same notifications again after a crash or a retry adds
  * nothing. Returns the ids, written now or before.
  */
+/** Counts writes, so messages to one chat written in the same millisecond still go in order. */
+let writes = 0;
+
 export async function enqueueNotifications(
   ctx: ServiceContext,
   allianceId: string,
@@ -42,6 +45,7 @@ export async function enqueueNotifications(
         attempts: 0,
         notBefore: now,
         createdAt: now,
+        writeOrder: ++writes,
         ...(requires ? { requires } : {}),
       });
     } catch (error) {

@@ -18,6 +18,8 @@ export interface OutboxMessage {
   /** ISO time before which no one may try to send it (backoff, or another instance's claim). */
   notBefore: string;
   createdAt: string;
+  /** Write order within this process: breaks ties between messages written in the same millisecond. */
+  writeOrder?: number;
   sentAt?: string;
   /** Why the last attempt failed, while it is still being retried. */
   lastError?: string;

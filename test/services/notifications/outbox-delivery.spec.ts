@@ -4,7 +4,8 @@ import { ChannelApiError } from '../../../services/errors.js';
 import type { DeliveryAttempt } from '../../../services/notifications/OutboxDelivery.js';
 import { createFakeChannelApi } from '../../helpers/fake-channel-api.js';
 import { killable, never, seededRandom, SHARED_STORE_KINDS, type SharedStore } from '../../helpers/shared-store.js';
-import { allMessages, assertPaced, deliveryOn, drain, enqueueMany, fakeDeliverer, openMessages } from './outbox-fixtures.js';
+import { enqueueNotifications } from '../../../services/notifications/enqueue.js';
+import { ALLIANCE, allMessages, assertPaced, deliveryOn, drain, enqueueMany, fakeDeliverer, openMessages } from './outbox-fixtures.js';
 
 const START = '2026-11-23T09:00:00.000Z';
 
@@ -121,6 +122,22 @@ describe('OutboxDelivery pacing', () => {
     assert.equal(api.shown.length, 3);
     assert.ok(api.calls.every((c) => c.at >= throttledAt + 4_000), api.calls.map((c) => c.at - throttledAt).join(', '));
     assert.ok((await allMessages(store)).some((m) => m.lastError === 'Too many requests (HTTP 429)'));
+  });
+
+  it('sends one chat the messages written in the same millisecond in the order they were written', async () => {
+    const clock = fixedClock(START);
+    const store = await shared.connect();
+    const written: string[] = [];
+    // Separate writes (as separate turns make them), all at one instant of the fixed clock.
+    for (let n = 0; n < 12; n++) {
+      written.push(...await enqueueNotifications({ store, clock }, ALLIANCE, { key: `turn-${n}` }, [
+        { target: { kind: 'managerChannel' }, event: { kind: 'requestForManagers', requestId: `request-${n}` } },
+      ]));
+    }
+    const sent: string[] = [];
+    const delivery = deliveryOn({ store, clock }, { async deliver(message) { sent.push(message.id); return undefined; } }, seededRandom(3));
+    assert.equal((await delivery.runOnce()).sent, 12);
+    assert.deepEqual(sent, written);
   });
 
   it('without a pace from the deliverer, still sends each target its messages in order, one at a time', async () => {

@@ -44,4 +44,9 @@ export interface Person extends PersonFields {
   updatedAt: string;
   /** Set when the person's data was erased on request; the record stays for aggregate figures. */
   erasedAt?: string;
+  /**
+   * How many notifications the outbox gave up delivering to them since they were last shown what
+   * waits for them: their next turn looks for those only when this is set (missed-notifications.ts).
+   */
+  missedNotifications?: number;
 }

@@ -5,6 +5,7 @@ import type { Stored } from '../store/document-store.js';
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js';
 import { checkPrecondition } from './check-precondition.js';
 import { classifyFailure } from './classify-failure.js';
+import { markMissedNotification } from './missed-notifications.js';
 import type { DeliveryReport, NotificationDeliverer } from './notification-deliverer.js';
 import type { OutboxMessage } from './outbox-message.js';
 import type { Pace, Pacer } from './pacing.js';
@@ -64,7 +65,9 @@ async function recordFailure(setup: SendSetup, claimed: Stored<OutboxMessage>, e
   if (!verdict.retry || claimed.attempts >= MAX_ATTEMPTS) {
     const reason = verdict.retry ? `gave up after ${claimed.attempts} attempts: ${verdict.reason}` : verdict.reason;
     setup.logger.warn({ messageId: claimed.id, reason }, 'notification failed permanently');
-    return (await settle(setup, claimed, { status: 'failed', failedReason: reason, failedAt: now.toISOString() })) ? 'failed' : undefined;
+    if (!(await settle(setup, claimed, { status: 'failed', failedReason: reason, failedAt: now.toISOString() }))) return undefined;
+    await markForReturn(setup, claimed);
+    return 'failed';
   }
   // Retry-After speaks for the whole conversation, not just this message.
   if (pace && verdict.retryAfterMs !== undefined) setup.pacer.holdOff(pace.key, now.getTime() + verdict.retryAfterMs);
@@ -76,6 +79,18 @@ async function recordFailure(setup: SendSetup, claimed: Stored<OutboxMessage>, e
     ...(verdict.uncertain ? { uncertain: true } : {}),
   });
   return retried ? 'retried' : undefined;
+}
+
+/** After the failure is stored, never before: the person's next turn shows what waits for them. */
+async function markForReturn(setup: SendSetup, message: Stored<OutboxMessage>): Promise<void> {
+  // Failures in the manager channel are the managers' delivery problems only.
+  if (message.target.kind !== 'person') return;
+  try {
+    await markMissedNotification(setup.ctx, message.allianceId, message.target.personId);
+  } catch (error) {
+    // The failure is stored, and stays among the manager's delivery problems with Send again.
+    setup.logger.error({ err: error, messageId: message.id }, 'could not mark the person as having missed a notification');
+  }
 }
 
 /** False when the claim was lost: this send outlived it and another instance took the message over. */

@@ -44,8 +44,9 @@ export async function erasePersonData(ctx: ServiceContext, email: string, by: st
       redacted++;
     }
     await unindexPersonIdentities(ctx.store, person, at);
-    const { teamsAadObjectId, slackUserId, ...kept } = withoutMeta(person);
-    void teamsAadObjectId; void slackUserId;
+    // Their messages are deleted above, so nothing is left for a mark to point at.
+    const { teamsAadObjectId, slackUserId, missedNotifications, ...kept } = withoutMeta(person);
+    void teamsAadObjectId; void slackUserId; void missedNotifications;
     await ctx.store.replace<Person>({ ...kept, name: ERASED_NAME, email: erasedEmail(person), erasedAt: at, updatedAt: at }, person._etag);
     await noteDirectoryChange(ctx.store, person.allianceId, 'person', person.id);
     await writeAudit(ctx, {

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logger.js';
+import { markUnmarkedFailures } from '../notifications/missed-notifications.js';
 import { cleanUpOutbox } from '../notifications/outbox-cleanup.js';
 import { brokerStuckRequests } from '../requests/broker-submitted.js';
 import type { ServiceContext } from '../service-context.js';
@@ -49,9 +50,15 @@ export class ReminderScheduler {
     this.ticking ??= work().finally(() => { this.ticking = undefined; });
   }
 
-  /** Brokers requests an earlier stop left unbrokered, now rather than at the next tick; stop() waits for it. */
+  /**
+   * Finishes what an earlier stop left half done: requests not brokered (now, rather than at the next
+   * tick), people not marked for a notification that failed to reach them. stop() waits for it.
+   */
   sweepNow(): void {
-    this.run(() => this.sweepStuckRequests());
+    this.run(async () => {
+      await this.sweepStuckRequests();
+      await this.markMissedNotifications();
+    });
   }
 
   private async sweepStuckRequests(): Promise<void> {
@@ -60,6 +67,15 @@ export class ReminderScheduler {
       if (brokered > 0) this.logger.warn({ brokered }, 'requests left unbrokered by an earlier stop were brokered now');
     } catch (error) {
       this.logger.error({ err: error }, 'sweep of unbrokered requests failed; the next tick retries');
+    }
+  }
+
+  private async markMissedNotifications(): Promise<void> {
+    try {
+      const marked = await markUnmarkedFailures(this.ctx);
+      if (marked > 0) this.logger.info({ marked }, 'people with failed notifications were marked to be shown them when they next write');
+    } catch (error) {
+      this.logger.error({ err: error }, 'marking people with failed notifications failed; the next start retries');
     }
   }
 

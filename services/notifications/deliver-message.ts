@@ -88,7 +88,7 @@ async function markForReturn(setup: SendSetup, message: Stored<OutboxMessage>): 
   try {
     await markMissedNotification(setup.ctx, message.allianceId, message.target.personId);
   } catch (error) {
-    // The failure is stored, and stays among the manager's delivery problems with Send again.
+    // The failure is stored: the manager sees it in delivery problems, and the next start marks the person.
     setup.logger.error({ err: error, messageId: message.id }, 'could not mark the person as having missed a notification');
   }
 }

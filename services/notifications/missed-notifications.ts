@@ -16,6 +16,8 @@ import type { OutboxMessage } from './outbox-message.js';
 /** At most this many are shown in one turn; the mark stays for the rest. */
 const TAKEN_PER_TURN = 50;
 const MARK_ATTEMPTS = 10;
+/** Failed messages the start-up sweep reads. */
+const SWEPT = 1000;
 
 /** Called once the outbox has stored a message to this person as failed: their next turn shows it. */
 export async function markMissedNotification(ctx: ServiceContext, allianceId: string, personId: string): Promise<void> {
@@ -32,6 +34,33 @@ export async function markMissedNotification(ctx: ServiceContext, allianceId: st
     }
   }
   throw new ConcurrencyError('The person record');
+}
+
+/**
+ * Marks everyone with a failed notification who is not marked: failures recorded before marks
+ * existed, or by a process that stopped before marking. Run at start-up; the newest failures first.
+ * Returns how many people it marked.
+ */
+export async function markUnmarkedFailures(ctx: ServiceContext): Promise<number> {
+  const failed = await ctx.store.queryAllAlliances<OutboxMessage>({
+    type: 'outbox',
+    where: [{ field: 'status', op: 'eq', value: 'failed' }],
+    orderBy: [{ field: 'failedAt', direction: 'desc' }],
+    limit: SWEPT,
+  });
+  const people = new Map<string, { allianceId: string; personId: string }>();
+  for (const { allianceId, target } of failed) {
+    if (target.kind === 'person') people.set(`${allianceId}|${target.personId}`, { allianceId, personId: target.personId });
+  }
+  let marked = 0;
+  for (const { allianceId, personId } of people.values()) {
+    const person = await ctx.store.get<Person>(allianceId, personId);
+    // Already marked: their next turn finds every failure stored before it reads the record.
+    if (person?.type !== 'person' || person.erasedAt || person.missedNotifications) continue;
+    await markMissedNotification(ctx, allianceId, personId);
+    marked += 1;
+  }
+  return marked;
 }
 
 /**

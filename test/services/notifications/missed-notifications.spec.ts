@@ -1,11 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { fixedClock } from '../../../services/clock.js';
+import { ReminderScheduler } from '../../../services/deployments/ReminderScheduler.js';
 import type { Person } from '../../../services/domain/person.js';
+import { createLogger } from '../../../services/logger.js';
 import { markMissedNotification, takeMissedNotifications } from '../../../services/notifications/missed-notifications.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import { sendAgain } from '../../../services/notifications/send-again.js';
 import { erasePersonData } from '../../../services/privacy/erase-person-data.js';
-import type { DocumentStore, Stored } from '../../../services/store/document-store.js';
+import { withoutMeta, type DocumentStore, type Stored } from '../../../services/store/document-store.js';
 import { countingStore } from '../../helpers/counting-store.js';
 import { createFakeChannelApi, type FakeChannelApi } from '../../helpers/fake-channel-api.js';
 import { seededRandom, SHARED_STORE_KINDS, type SharedStore } from '../../helpers/shared-store.js';
@@ -91,6 +93,23 @@ describe('missed notifications: marked by the outbox, shown on the next turn', (
 
     await drain([deliveryOn(ctx(), fakeDeliverer(api), seededRandom(99))], store, clock);
     assert.equal((await store.get<OutboxMessage>(ALLIANCE, failed.id))?.status, 'failed');
+    assert.equal(await takeMissedNotifications(ctx(), await personAt(PRIYA)), 1);
+  });
+
+  it('marks at start-up whoever a failure left unmarked (stored before marks existed, or by a process that stopped first)', async () => {
+    await notify(1, ['slack:person-1']);
+    const { missedNotifications: _mark, ...unmarked } = await personAt(PRIYA);
+    await store.replace<Person>(withoutMeta(unmarked), unmarked._etag);
+    const startUp = async () => {
+      const scheduler = new ReminderScheduler(ctx(), { enabled: false, digestCron: '0 7 * * 1', timeZone: 'Europe/London' }, createLogger('silent'));
+      scheduler.sweepNow();
+      await scheduler.stop();
+    };
+    await startUp();
+    assert.equal((await personAt(PRIYA)).missedNotifications, 1);
+    await startUp();
+    assert.equal((await personAt(PRIYA)).missedNotifications, 1, 'someone already marked is left as they are');
+    assert.equal((await personAt('person-2')).missedNotifications, undefined);
     assert.equal(await takeMissedNotifications(ctx(), await personAt(PRIYA)), 1);
   });
 

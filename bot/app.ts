@@ -10,6 +10,7 @@ import { BackgroundBroker } from '../services/requests/BackgroundBroker.js';
 import type { DocumentStore } from '../services/store/document-store.js';
 import { meterTurn } from '../services/store/request-charge.js';
 import { openStore } from '../services/store/open-store.js';
+import { TurnReadCachingStore, withTurnReadCache } from '../services/store/turn-read-cache.js';
 import type { FlowContext } from './flows/flow-context.js';
 import type { Turn } from './conversation/turn.js';
 import { routeTurn } from './flows/route-turn.js';
@@ -51,7 +52,7 @@ export interface RunningApp extends RunningServer {
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
-  const store = overrides.store ?? (await openStore(config.store));
+  const store = new TurnReadCachingStore(overrides.store ?? (await openStore(config.store)));
   const seeded = config.demoSeed ? await seedDemo(store, clock) : false;
   if (seeded) logger.info('The store was empty, so the demo alliance "Riverside Teaching School Hub" was loaded.');
   const indexed = await buildIdentityIndexOnce(store, clock.now());
@@ -61,7 +62,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   // Flows are built below; Slack only runs turns once the server is up.
   // Each turn's store calls and Cosmos request units, at debug: what a turn costs, turn by turn.
   const runTurn = async (turn: Turn) => {
-    const { result, charge } = await meterTurn(() => routeTurn(flows, turn));
+    const { result, charge } = await meterTurn(() => withTurnReadCache(() => routeTurn(flows, turn)));
     logger.debug({ turn: turn.kind, storeCalls: charge.storeCalls, requestUnits: Math.round(charge.requestUnits * 100) / 100 }, 'turn store cost');
     return result;
   };

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import type { DocumentStore } from '../../services/store/document-store.js';
 import { SqliteStore } from '../../services/store/SqliteStore.js';
+import { TurnReadCachingStore } from '../../services/store/turn-read-cache.js';
 
 /** Every document in a SQLite store, keyed by alliance and id, with its etag: for "nothing changed" checks. */
-export function snapshotStore(store: DocumentStore): Map<string, string> {
+export function snapshotStore(app: DocumentStore): Map<string, string> {
+  const store = app instanceof TurnReadCachingStore ? app.inner : app;
   if (!(store instanceof SqliteStore)) throw new Error('snapshotStore reads the SQLite file directly');
   const db = new Database(store.path, { readonly: true, fileMustExist: true });
   try {

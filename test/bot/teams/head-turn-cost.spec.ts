@@ -5,12 +5,16 @@ import type { OutboxMessage } from '../../../services/notifications/outbox-messa
 import { REFERENCE_BLOCK } from '../../../services/requests/request-reference.js';
 import { SqliteStore } from '../../../services/store/SqliteStore.js';
 import { countingStore, type CountingStore } from '../../helpers/counting-store.js';
-import { TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
+import { textOf } from '../../helpers/fake-bot-connector.js';
+import { personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
 
 const HUB = 'cost-hub';
 
-/** Issue 16: a head's submission costs at most 4 store calls in the turn; ranking and the manager card follow after it. */
-describe("a head's submit turn (Teams, over HTTP, brokering in the background)", function () {
+/**
+ * Issue 16: a head's submission costs at most 4 store calls in the turn, ranking and the manager card
+ * following after it; listing their requests reads each school and person once, however many are shown.
+ */
+describe("a head's turns cost a few store calls (Teams, over HTTP, brokering in the background)", function () {
   this.timeout(60_000);
   let counting: CountingStore;
   let speakers: GeneratedSpeakers;
@@ -80,5 +84,15 @@ describe("a head's submit turn (Teams, over HTTP, brokering in the background)",
     const reference = /S2S-2026-(\d{4})/.exec(first)![1];
     assert.match(await submit('after01'), new RegExp(`S2S-2026-${String(Number(reference) + 1).padStart(4, '0')}`));
     await harness.app.broker!.idle();
+  });
+
+  it('lists a full page of requests in "my requests" reading the school, the head and the alliance once each', async () => {
+    counting.reset();
+    const answer = await harness.say(head, 'my requests');
+    assert.equal(answer.status, 200);
+    const listed = harness.connector.posted(personalChat(head).conversationId).at(-1)!;
+    assert.equal((textOf(listed).match(/S2S-2026-\d{4}/g) ?? []).length >= 10, true, 'a full page is shown');
+    // Who is speaking (identity, person), the page of requests, the alliance (due dates), the school, missed notifications.
+    assert.ok(counting.cost().storeCalls <= 6, JSON.stringify(counting.cost().calls));
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '../logger.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
@@ -52,6 +53,8 @@ export class OutboxDelivery {
   private stopped = true;
   private halting = false;
   private readonly setup: SendSetup;
+  /** Runs work in the context this delivery was made in, outside any turn. */
+  private readonly outsideTurns = AsyncLocalStorage.snapshot();
   private readonly options: Required<Pick<OutboxDeliveryOptions, 'pollMs' | 'concurrency' | 'sleep'>>;
 
   constructor(private readonly ctx: ServiceContext, private readonly deliverer: NotificationDeliverer, private readonly logger: Logger, options: OutboxDeliveryOptions = {}) {
@@ -101,7 +104,8 @@ export class OutboxDelivery {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    // A turn that kicks the outbox must not lend the pass its context (its metering, its read cache).
+    this.timer = this.outsideTurns(setTimeout, () => {
       this.runPass()
         .then((pass) => pass.nextRunMs, (error) => { this.logger.error({ err: error }, 'outbox delivery pass failed'); return undefined; })
         .then((nextRunMs) => { if (!this.stopped) this.schedule(nextRunMs ?? this.safetyPollMs()); });

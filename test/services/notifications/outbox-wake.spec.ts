@@ -6,6 +6,7 @@ import { enqueueNotifications } from '../../../services/notifications/enqueue.js
 import { OutboxDelivery, type NotificationDeliverer } from '../../../services/notifications/OutboxDelivery.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import type { ServiceContext } from '../../../services/service-context.js';
+import { meterTurn } from '../../../services/store/request-charge.js';
 import { SHARED_STORE_KINDS, type SharedStore } from '../../helpers/shared-store.js';
 
 const HOUR = 3_600_000;
@@ -60,6 +61,18 @@ for (const kind of SHARED_STORE_KINDS) {
       const { sent, ctx } = await startDelivery(HOUR);
       const [id] = await enqueueNotifications(ctx, ALLIANCE, { key: 'wake-1' }, note(1));
       await within(3_000, () => sent.includes(id), 'delivery after the write');
+    });
+
+    it('runs a pass a turn wakes outside that turn: the turn is not charged for the delivery', async () => {
+      const { sent, ctx } = await startDelivery(HOUR);
+      let id = '';
+      const { charge } = await meterTurn(async () => {
+        [id] = await enqueueNotifications(ctx, ALLIANCE, { key: 'wake-6' }, note(6));
+      });
+      const callsInTurn = charge.storeCalls;
+      await within(3_000, () => sent.includes(id), 'delivery after the write');
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the pass marks it sent after sending
+      assert.equal(charge.storeCalls, callsInTurn, 'the pass added nothing to the turn');
     });
 
     it('wakes for a retry at its own due time, not at the next poll', async () => {

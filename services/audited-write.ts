@@ -1,4 +1,6 @@
 import type { AuditEntry } from './domain/audit.js';
+import type { Deployment } from './domain/deployment.js';
+import { changesRanking } from './matching/directory-snapshot.js';
 import { noteDirectoryChange } from './matching/directory-version.js';
 import { enqueueNotifications } from './notifications/enqueue.js';
 import type { Notification } from './notifications/notification.js';
@@ -56,7 +58,9 @@ export async function writeAudited<T extends AuditedRecord>(ctx: ServiceContext,
   } as T);
   const written = await ctx.store.replace<T>(next, record._etag);
   if (change.notify?.length) ctx.wakeOutbox?.();
-  // A deployment's status and rating feed every supporter's workload in searches.
-  if (record.type === 'deployment') await noteDirectoryChange(ctx.store, record.allianceId, 'deployment', record.id);
+  // A deployment's days, status and rating feed every supporter's workload in searches.
+  if (record.type === 'deployment' && changesRanking(record as unknown as Deployment, next as unknown as Deployment)) {
+    await noteDirectoryChange(ctx.store, record.allianceId, 'deployment', record.id);
+  }
   return written;
 }

@@ -111,6 +111,19 @@ async function applyChanges(store: DocumentStore, allianceId: string, current: H
   }
 }
 
+/**
+ * Would ranking see any difference between two versions of a deployment? Ranking counts a status
+ * only as committed or not, so confirming a plan or reporting a visit changes nothing it reads,
+ * and other instances need not hear of such a write.
+ */
+export function changesRanking(before: Deployment, after: Deployment): boolean {
+  const seen = (deployment: Deployment) => {
+    const { status, ...facts } = workloadFacts(deployment);
+    return JSON.stringify({ ...facts, committed: COMMITTED_STATUSES.includes(status) });
+  };
+  return seen(before) !== seen(after);
+}
+
 function workloadFacts({ supporterId, status, createdAt, daysCommitted, effectivenessRating }: Deployment): WorkloadFacts {
   return { supporterId, status, createdAt, daysCommitted, ...(effectivenessRating !== undefined ? { effectivenessRating } : {}) };
 }

@@ -9,7 +9,8 @@ import type { Person } from '../../../services/domain/person.js';
 import type { School } from '../../../services/domain/school.js';
 import { SPECIALISMS } from '../../../services/domain/specialisms.js';
 import { savePerson } from '../../../services/directory/save-person.js';
-import { noteDirectoryChange } from '../../../services/matching/directory-version.js';
+import { noteDirectoryChange, readDirectoryVersion } from '../../../services/matching/directory-version.js';
+import { writeAudited } from '../../../services/audited-write.js';
 import { findCandidates } from '../../../services/matching/find-candidates.js';
 import type { MatchNeed } from '../../../services/matching/match-scoring.js';
 import { rankPage, type RankedPage } from '../../../services/matching/rank-supporters.js';
@@ -116,5 +117,26 @@ describe('in-memory directory for searches', () => {
     await savePerson(store, clock, 'edit-hub', { email, name, role, baseSchoolUrn, designation, phases, daysPerYear, specialisms: ['art'] }, person._etag);
     const after = await findCandidates(store, clock, 'edit-hub', need);
     assert.ok(!after.candidates.some((c) => c.personId === top.personId), 'no longer offered for maths');
+  });
+
+  it('tells other instances of deployment writes ranking sees, and only of those', async () => {
+    const store = open('audited');
+    await generateAlliance(store, { allianceId: 'audit-hub', schools: 20, supporters: 60, requestsPerYear: 40, years: 1, now: clock.now() });
+    const [deployment] = await store.query<Deployment>('audit-hub', { type: 'deployment', where: [{ field: 'status', op: 'eq', value: 'completed' }], limit: 1 });
+    const seq = async () => (await readDirectoryVersion(store, 'audit-hub'))?.seq ?? 0;
+    const ctx = { store, clock };
+    const need: MatchNeed = { specialisms: ['maths'], phase: null, daysWanted: 2 };
+    await findCandidates(store, clock, 'audit-hub', need); // this instance now ranks from memory
+    const before = await seq();
+    // A status ranking counts the same (completed → evaluated: both committed), a note: nothing to tell.
+    const evaluated = await writeAudited(ctx, deployment, { by: 'manager', action: 'status', to: 'evaluated', note: 'checked' });
+    assert.equal(await seq(), before);
+    // A rating changes the supporter's standing.
+    const rated = await writeAudited(ctx, evaluated, { by: 'manager', action: 'rated', changes: { effectivenessRating: 1 } });
+    assert.equal(await seq(), before + 1);
+    // Cancelled days no longer count against the supporter.
+    await writeAudited(ctx, rated, { by: 'manager', action: 'status', to: 'cancelled' });
+    assert.equal(await seq(), before + 2);
+    assert.deepEqual(await findCandidates(store, clock, 'audit-hub', need, { limit: 10 }), await rankFromScratch(store, 'audit-hub', need, 10));
   });
 });

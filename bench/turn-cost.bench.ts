@@ -4,22 +4,29 @@
 import { pathToFileURL } from 'node:url';
 import { generateAlliance, generatedTeamsId, type GeneratedSpeakers } from '../scripts/generate-directory.js';
 import type { SupportRequest } from '../services/domain/support-request.js';
+import type { DocumentBase } from '../services/store/document-store.js';
 import { SqliteStore } from '../services/store/SqliteStore.js';
 import { PAST_VISIT, postMatchFixtures } from './post-match-fixtures.js';
 import type { ReportRow } from './report.js';
 import { countingStore, type CountingStore, type TurnCost } from '../test/helpers/counting-store.js';
 import { BROKERAGE_CHANNEL, TeamsHarness, type TeamsUser } from '../test/helpers/teams-harness.js';
 
-export interface IntentCost extends TurnCost {
+/** One intent's average cost per turn in a generated alliance. */
+export interface MeasuredIntent extends TurnCost {
   intent: string;
-  people: number;
-  requests: number;
   /** Estimated Cosmos DB request units for the turn (see estimateRequestUnits). */
   requestUnits: number;
 }
 
+export interface IntentCost extends MeasuredIntent {
+  people: number;
+  requests: number;
+}
+
 const ALLIANCE = 'bench-hub';
 const MEASURED = 5;
+/** Where generated history ends: the TeamsHarness clock (Mon 23 Nov 2026, 10:00 UTC). */
+export const BENCH_NOW = new Date('2026-11-23T10:00:00Z');
 /** A hub's shape: about one school per 1.2 supporters, one head per school; people = supporters + heads. */
 const SCHOOL_SHARE = 0.45;
 
@@ -44,12 +51,13 @@ function average(costs: TurnCost[]): TurnCost {
     storeCalls: sum((c) => c.storeCalls),
     documentsRead: sum((c) => c.documentsRead),
     kbRead: sum((c) => c.kbRead),
+    documentsWritten: sum((c) => c.documentsWritten),
     crossPartitionQueries: sum((c) => c.crossPartitionQueries),
   };
 }
 
-function speaker(speakers: GeneratedSpeakers, role: keyof GeneratedSpeakers): TeamsUser {
-  return { id: `29:${role}`, aadObjectId: generatedTeamsId(ALLIANCE, role), name: speakers[role].name };
+function speaker(allianceId: string, speakers: GeneratedSpeakers, role: keyof GeneratedSpeakers): TeamsUser {
+  return { id: `29:${allianceId}-${role}`, aadObjectId: generatedTeamsId(allianceId, role), name: speakers[role].name };
 }
 
 type Turn = (harness: TeamsHarness, n: number) => Promise<unknown>;
@@ -69,6 +77,52 @@ async function measure(harness: TeamsHarness, counting: CountingStore, turn: Tur
   return average(costs);
 }
 
+/** What the measured intents act on besides the generated alliance: plans waiting for the head, visits waiting for a report. */
+export function intentFixtures(allianceId: string, speakers: GeneratedSpeakers): DocumentBase[] {
+  return postMatchFixtures(allianceId, speakers, MEASURED);
+}
+
+/**
+ * Per-intent turn cost in one generated alliance (with its intentFixtures stored), over HTTP to a
+ * running bot whose store is `counting` (counting turns only): one unmeasured turn, then the
+ * average of the measured ones; `only` names the intents to measure (all by default). Each intent
+ * acts on records of `allianceId` only, so several alliances of one store can be measured in turn.
+ */
+export async function measureIntents(
+  harness: TeamsHarness, counting: CountingStore, allianceId: string, speakers: GeneratedSpeakers, only?: string[],
+): Promise<MeasuredIntent[]> {
+  const head = speaker(allianceId, speakers, 'head');
+  const manager = speaker(allianceId, speakers, 'manager');
+  const supporter = speaker(allianceId, speakers, 'supporter');
+  const report = (n: number) => ({
+    formId: 'visit-report', deploymentId: `deployment-visit-${n + 1}`, visitDate: PAST_VISIT, rag1: 'green', comment1: 'On track',
+    activities: 'Observed two lessons and met the maths lead.', nextSteps: 'Staff meeting on calculation policy.', daysUsed: '1', noPupilData: 'true',
+  });
+  const waiting = (await harness.app.store.query<SupportRequest>(allianceId, { type: 'supportRequest', where: [{ field: 'status', op: 'eq', value: 'matching' }], limit: MEASURED + 2 }));
+  if (waiting.length < MEASURED + 2) throw new Error(`${allianceId} has ${waiting.length} requests waiting for a decision; the decision turns need ${MEASURED + 2}: generate more requests`);
+  const form = (n: number) => ({
+    formId: 'support-request', submissionId: `bench-${allianceId}-${n < 0 ? 'warm' : n}`, specialisms: 'maths', phase: 'primary',
+    need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.',
+    outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.', daysWanted: '3', preferredStart: '2027-01-11',
+  });
+  const intents: Array<[string, Turn]> = [
+    ['help', (h) => h.say(head, 'help')],
+    ['find a supporter', (h) => h.say(head, 'find an SLE in maths')],
+    ['show request form', (h) => h.say(head, 'I need to request support for maths')],
+    ['submit request', (h, n) => h.press(head, 'support-request.submit', form(n), 'form-card')],
+    ['my requests', (h) => h.say(head, 'my requests')],
+    ['manager decision (hold)', (h, n) => h.press(manager, 'request.hold', { requestId: waiting[n + 1].id }, 'manager-card', BROKERAGE_CHANNEL)],
+    ['plan confirm (head)', (h, n) => h.press(head, 'plan.confirm', { deploymentId: `deployment-plan-${n + 1}` }, 'plan-card')],
+    ['visit report (supporter)', (h, n) => h.press(supporter, 'visit-report.submit', report(n), 'visit-card')],
+  ];
+  const results: MeasuredIntent[] = [];
+  for (const [intent, turn] of intents.filter(([name]) => !only || only.includes(name))) {
+    const cost = await measure(harness, counting, turn);
+    results.push({ intent, ...cost, requestUnits: estimateRequestUnits(cost) });
+  }
+  return results;
+}
+
 /** Per-intent turn cost on a generated alliance of `people` people and `requests` requests over three years. */
 export async function benchTurnCost(people: number, requests: number): Promise<IntentCost[]> {
   let counting!: CountingStore;
@@ -77,44 +131,16 @@ export async function benchTurnCost(people: number, requests: number): Promise<I
     const inner = new SqliteStore(path);
     const schools = Math.max(10, Math.round(people * SCHOOL_SHARE));
     speakers = await generateAlliance(inner, {
-      allianceId: ALLIANCE, schools, supporters: people - schools, requestsPerYear: Math.ceil(requests / 3), years: 3, now: new Date('2026-11-23T10:00:00Z'),
+      allianceId: ALLIANCE, schools, supporters: people - schools, requestsPerYear: Math.ceil(requests / 3), years: 3, now: BENCH_NOW,
     });
-    await inner.upsertAll(postMatchFixtures(ALLIANCE, speakers, MEASURED));
+    await inner.upsertAll(intentFixtures(ALLIANCE, speakers));
     counting = countingStore(inner, { turnsOnly: true });
     return counting.store;
   });
   harness.brokerInBackground = true;
   await harness.start();
   try {
-    const head = speaker(speakers, 'head');
-    const manager = speaker(speakers, 'manager');
-    const supporter = speaker(speakers, 'supporter');
-    const report = (n: number) => ({
-      formId: 'visit-report', deploymentId: `deployment-visit-${n + 1}`, visitDate: PAST_VISIT, rag1: 'green', comment1: 'On track',
-      activities: 'Observed two lessons and met the maths lead.', nextSteps: 'Staff meeting on calculation policy.', daysUsed: '1', noPupilData: 'true',
-    });
-    const waiting = (await harness.app.store.query<SupportRequest>(ALLIANCE, { type: 'supportRequest', where: [{ field: 'status', op: 'eq', value: 'matching' }], limit: MEASURED + 2 }));
-    const form = (n: number) => ({
-      formId: 'support-request', submissionId: `bench-${people}-${n < 0 ? 'warm' : n}`, specialisms: 'maths', phase: 'primary',
-      need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.',
-      outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.', daysWanted: '3', preferredStart: '2027-01-11',
-    });
-    const intents: Array<[string, Turn]> = [
-      ['help', (h) => h.say(head, 'help')],
-      ['find a supporter', (h) => h.say(head, 'find an SLE in maths')],
-      ['show request form', (h) => h.say(head, 'I need to request support for maths')],
-      ['submit request', (h, n) => h.press(head, 'support-request.submit', form(n), 'form-card')],
-      ['my requests', (h) => h.say(head, 'my requests')],
-      ['manager decision (hold)', (h, n) => h.press(manager, 'request.hold', { requestId: waiting[n + 1].id }, 'manager-card', BROKERAGE_CHANNEL)],
-      ['plan confirm (head)', (h, n) => h.press(head, 'plan.confirm', { deploymentId: `deployment-plan-${n + 1}` }, 'plan-card')],
-      ['visit report (supporter)', (h, n) => h.press(supporter, 'visit-report.submit', report(n), 'visit-card')],
-    ];
-    const results: IntentCost[] = [];
-    for (const [intent, turn] of intents) {
-      const cost = await measure(harness, counting, turn);
-      results.push({ intent, people, requests, ...cost, requestUnits: estimateRequestUnits(cost) });
-    }
-    return results;
+    return (await measureIntents(harness, counting, ALLIANCE, speakers)).map((cost) => ({ ...cost, people, requests }));
   } finally {
     await harness.stop();
   }

@@ -2,7 +2,7 @@
 // schools, supporters, heads and a manager, and years of requests, deployments, visit reports and
 // evaluations. Seeded, so the same options always give the same documents.
 //   npx tsx scripts/generate-directory.ts SQLITE_PATH [alliances=87] [schools=250] [supporters=300] [years=3]
-import { newAlliance } from '../services/domain/alliance.js';
+import { newAlliance, type Alliance } from '../services/domain/alliance.js';
 import type { Deployment, DeploymentStatus } from '../services/domain/deployment.js';
 import { DESIGNATIONS } from '../services/domain/designations.js';
 import type { Evaluation } from '../services/domain/evaluation.js';
@@ -26,6 +26,8 @@ export interface AllianceShape {
   requestsPerYear: number;
   years: number;
   now: Date;
+  /** The managers' channel, linked as a manager would: what the weekly digest is posted to. */
+  managerChannel?: Alliance['managerChannel'];
 }
 
 /** The people of a generated alliance who speak in tests and the bench (each linked to a Teams id). */
@@ -53,7 +55,8 @@ export async function generateAlliance(store: DocumentStore, shape: AllianceShap
   const random = seeded(hash(allianceId) ^ shape.supporters ^ shape.requestsPerYear);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const at = now.toISOString();
-  const docs: DocumentBase[] = [{ ...newAlliance({ id: allianceId, name: `Hub ${allianceId}`, now }) }];
+  const alliance: Alliance = { ...newAlliance({ id: allianceId, name: `Hub ${allianceId}`, now }), ...(shape.managerChannel ? { managerChannel: shape.managerChannel } : {}) };
+  const docs: DocumentBase[] = [alliance];
 
   const schools: School[] = Array.from({ length: shape.schools }, (_, n) => ({
     id: schoolId(String(100000 + n)), allianceId, type: 'school', urn: String(100000 + n), name: `School ${n}`,
@@ -135,7 +138,8 @@ function evaluation(deployment: Deployment, by: string, at: string): Evaluation 
   } as unknown as Evaluation;
 }
 
-async function writeAll(store: DocumentStore, docs: DocumentBase[]): Promise<void> {
+/** Writes documents in one bulk call where the store has one, else one upsert each, all at once. */
+export async function writeAll(store: DocumentStore, docs: DocumentBase[]): Promise<void> {
   if (store.upsertAll) await store.upsertAll(docs);
   else await Promise.all(docs.map((doc) => store.upsert(doc)));
 }

@@ -4,6 +4,10 @@ import type { DocumentStore } from '../../services/store/document-store.js';
 const COUNTED = ['get', 'query', 'queryAllAlliances', 'create', 'replace', 'upsert', 'upsertAll', 'delete'] as const;
 /** Calls that read documents: what they return is what the store had to read and send. */
 const READS = new Set<string>(['get', 'query', 'queryAllAlliances']);
+/** Calls that write documents, and how many each writes. */
+const WRITES: Record<string, (args: unknown[]) => number> = {
+  create: () => 1, replace: () => 1, upsert: () => 1, upsertAll: (args) => (args[0] as unknown[]).length,
+};
 
 export interface TurnCost {
   /** Store calls per method. */
@@ -14,6 +18,8 @@ export interface TurnCost {
   documentsRead: number;
   /** Kilobytes of JSON those documents hold. */
   kbRead: number;
+  /** Documents created, replaced or upserted (a bulk upsert counts each of its documents). */
+  documentsWritten: number;
   /** Cross-partition queries: each one fans out to every partition on Cosmos DB. */
   crossPartitionQueries: number;
 }
@@ -37,6 +43,7 @@ export function countingStore(inner: DocumentStore, options: { turnsOnly?: boole
   let calls: Record<string, number> = {};
   let documentsRead = 0;
   let bytesRead = 0;
+  let documentsWritten = 0;
   const tally = (result: unknown): unknown => {
     const docs = result === undefined ? [] : Array.isArray(result) ? result : [result];
     documentsRead += docs.length;
@@ -52,6 +59,7 @@ export function countingStore(inner: DocumentStore, options: { turnsOnly?: boole
       return (...args: unknown[]) => {
         if (options.turnsOnly && !insideTurn()) return (value as (...a: unknown[]) => unknown).apply(target, args);
         calls[name] = (calls[name] ?? 0) + 1;
+        documentsWritten += WRITES[name]?.(args) ?? 0;
         const result = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         return READS.has(name) ? result.then(tally) : result;
       };
@@ -65,6 +73,7 @@ export function countingStore(inner: DocumentStore, options: { turnsOnly?: boole
       storeCalls: total(),
       documentsRead,
       kbRead: Math.round((bytesRead / 1024) * 10) / 10,
+      documentsWritten,
       crossPartitionQueries: calls.queryAllAlliances ?? 0,
     }),
     counts: () => ({ ...calls }),
@@ -73,6 +82,7 @@ export function countingStore(inner: DocumentStore, options: { turnsOnly?: boole
       calls = {};
       documentsRead = 0;
       bytesRead = 0;
+      documentsWritten = 0;
     },
   };
 }

@@ -8,6 +8,7 @@ import { benchBackground } from './background.bench.js';
 import { benchDigestReads } from './digest-reads.bench.js';
 import { benchMatching, type BenchRow } from './matching.bench.js';
 import { benchMemory } from './memory.bench.js';
+import { benchNational, nationalOptions, nationalRows } from './national.bench.js';
 import { describeMachine, formatMarkdown, formatTable, type ReportRow } from './report.js';
 import { benchSlackAck } from './slack.bench.js';
 import { benchTurns, type TurnCell } from './turns.bench.js';
@@ -116,6 +117,11 @@ process.stderr.write(`turn cost per intent at ${benchSizes().map(([p, r]) => `${
 const costs: IntentCost[] = [];
 for (const [people, requests] of benchSizes()) costs.push(...(await benchTurnCost(people, requests)));
 rows.push(...turnCostRows(costs));
+const national = nationalOptions();
+for (const options of national) {
+  process.stderr.write(`national scale: ${options.alliances} alliances at ${options.scale}× on ${options.kind.name} (BENCH_NATIONAL)…\n`);
+  rows.push(...nationalRows(await benchNational(options)));
+}
 process.stderr.write('slack acks…\n');
 rows.push(...(await slackRows()));
 rows.push(...(await benchWorkspace()));
@@ -160,6 +166,11 @@ Produced by \`npm run bench\` (bench/run.ts) on ${machine.date}. Re-run it to re
   Request units are estimated from the counted calls: 1 RU per point read, 2.5 RU per query plus 1 RU per KB returned, 5 RU
   per write (Microsoft, "Request Units in Azure Cosmos DB": a 1 KB point read costs 1 RU, a 1 KB write about 5 RU); monthly
   cost at serverless $0.25 per million RU with the turn mix in \`MONTHLY_TURNS\` (bench/turn-cost.bench.ts).
+- National scale: \`bench/national.bench.ts\` generates alliances from a 40-school trust up to 250-school hubs (most full size:
+  250 schools, 300 supporters, 800 requests a year, three years of history) into one store, measures the same intents in the
+  smallest and the largest through one bot, then computes the week before's digests and lets two instances (two connections
+  in this process) tick the Monday digest at once. Runs: ${national.map((o) => `${o.kind.name} ${o.alliances} alliances at ${o.scale}×`).join('; ')}
+  (BENCH_NATIONAL). The Cosmos-protocol server scans every document of the container on each query, so its run is smaller.
 
 ## Results
 

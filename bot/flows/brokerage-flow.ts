@@ -1,5 +1,5 @@
 import { createDeclineForm } from '../../cards/forms/decline-request.js';
-import type { Person } from '../../services/domain/person.js';
+import { type Person, isManager } from '../../services/domain/person.js';
 import type { DeclineInput } from '../../services/domain/support-request.js';
 import { linkManagerChannel } from '../../services/directory/link-manager-channel.js';
 import { requireManager } from '../../services/requests/require-manager.js';
@@ -61,7 +61,7 @@ export async function showRequestCard(ctx: FlowContext, person: Stored<Person>, 
 export async function refreshRequestCard(ctx: FlowContext, person: Stored<Person>, requestId: string): Promise<TurnResult> {
   const request = await getRecord(ctx, person.allianceId, requestId, 'supportRequest');
   const card = await loadRequestCard(ctx, request, { shared: false });
-  const manager = person.role === 'manager' || person.role === 'admin';
+  const manager = isManager(person);
   return { replies: [], personalView: cardReply(manager ? card : { ...card, elements: everyoneView(card) }) };
 }
 

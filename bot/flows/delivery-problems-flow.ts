@@ -1,4 +1,4 @@
-import type { Person } from '../../services/domain/person.js';
+import { type Person, isManager } from '../../services/domain/person.js';
 import { ForbiddenError } from '../../services/errors.js';
 import { listDeliveryProblems } from '../../services/notifications/delivery-problems.js';
 import { sendAgain } from '../../services/notifications/send-again.js';
@@ -10,7 +10,7 @@ import type { FlowContext } from './flow-context.js';
 const SHOWN = 20;
 
 function requireManager(person: Person): void {
-  if (person.role !== 'manager' && person.role !== 'admin') throw new ForbiddenError('Only the alliance manager can see and resend delivery problems.');
+  if (!isManager(person)) throw new ForbiddenError('Only the alliance manager can see and resend delivery problems.');
 }
 
 /** "delivery problems" (managers): notifications the outbox gave up on, in their alliance. */

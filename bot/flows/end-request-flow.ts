@@ -1,5 +1,5 @@
 import { createDeclineForm, type DeclinePurpose } from '../../cards/forms/decline-request.js';
-import type { Person } from '../../services/domain/person.js';
+import { type Person, isManager } from '../../services/domain/person.js';
 import type { DeclineInput, SupportRequest } from '../../services/domain/support-request.js';
 import { closableRequest, closeRequest } from '../../services/requests/close-request.js';
 import { reopenRequest, reopenRequestByReference } from '../../services/requests/reopen-request.js';
@@ -53,5 +53,5 @@ export async function reopenByReference(ctx: FlowContext, person: Stored<Person>
 }
 
 function courseReply(person: Stored<Person>, request: SupportRequest) {
-  return cardReply(buildRequestCourseCard(request, { byName: person.name, forManagers: person.role === 'manager' || person.role === 'admin' }));
+  return cardReply(buildRequestCourseCard(request, { byName: person.name, forManagers: isManager(person) }));
 }

@@ -1,4 +1,4 @@
-import type { Person } from '../../services/domain/person.js';
+import { type Person, isManager } from '../../services/domain/person.js';
 import type { Phase } from '../../services/domain/phases.js';
 import { isPhase } from '../../services/domain/phases.js';
 import { isSpecialism, type Specialism } from '../../services/domain/specialisms.js';
@@ -47,7 +47,7 @@ function searchPage(ctx: FlowContext, person: Stored<Person>, specialisms: Speci
     phase,
     // A head's own school and trust are left out, as they would be for a request.
     ...(person.role === 'head' && person.baseSchoolUrn ? { schoolUrn: person.baseSchoolUrn } : {}),
-  }, { limit, offset, requirePhase: phase !== null });
+  }, { limit, offset, requirePhase: phase !== null, ...(isManager(person) ? {} : { searcherSchoolUrn: person.baseSchoolUrn }) });
 }
 
 /** Search parameters carried on "show more" and "widen" buttons. */

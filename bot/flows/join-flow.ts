@@ -2,7 +2,7 @@ import { createDeclineForm } from '../../cards/forms/decline-request.js';
 import { createJoinAllianceForm, JOIN_ALLIANCE_FIELDS } from '../../cards/forms/join-alliance.js';
 import { actions, button, card, heading, text, type MessageCard } from '../../cards/message-card.js';
 import type { JoinRequestInput } from '../../services/domain/membership.js';
-import type { Person } from '../../services/domain/person.js';
+import { type Person, isManager } from '../../services/domain/person.js';
 import { schoolId } from '../../services/domain/school.js';
 import type { DeclineInput } from '../../services/domain/support-request.js';
 import { BotError, ForbiddenError, NotFoundError } from '../../services/errors.js';
@@ -66,7 +66,7 @@ export const joinAllianceForm: FormEntry<JoinRequestInput> = {
 };
 
 function requireManager(person: Person): void {
-  if (person.role !== 'manager' && person.role !== 'admin') throw new ForbiddenError('Only the alliance manager can decide who joins or leaves. Nothing was changed.');
+  if (!isManager(person)) throw new ForbiddenError('Only the alliance manager can decide who joins or leaves. Nothing was changed.');
 }
 
 /** Approve, from the manager channel's card: the school joins (with its head) or leaves, and the head is told. */

@@ -1,4 +1,4 @@
-import type { Person } from '../../services/domain/person.js';
+import { isManager, type Person } from '../../services/domain/person.js';
 import { html, type Html, type HtmlPart } from './html.js';
 import { WORKSPACE_CSS } from './styles.js';
 
@@ -27,9 +27,6 @@ const MANAGER_NAV: ReadonlyArray<[string, string]> = [
   ['/workspace/membership', 'Joining and leaving'],
 ];
 
-function isManager(person: Person | undefined): boolean {
-  return person?.role === 'manager' || person?.role === 'admin';
-}
 
 /** The page shell: skip link, header with who is signed in, navigation, main content. */
 export function layout(options: LayoutOptions, content: HtmlPart): Html {

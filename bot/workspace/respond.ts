@@ -1,6 +1,6 @@
 import type { Request, Response } from 'restify';
 import type { Alliance } from '../../services/domain/alliance.js';
-import type { Person } from '../../services/domain/person.js';
+import { isManager, type Person } from '../../services/domain/person.js';
 import { BotError, ValidationError } from '../../services/errors.js';
 import type { Stored } from '../../services/store/document-store.js';
 import { html, type Html, type HtmlPart } from './html.js';
@@ -43,9 +43,6 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 const STATUS_OF: Record<string, number> = { forbidden: 403, not_found: 404, validation: 400, import: 400, conflict: 409, duplicate: 409, illegal_transition: 409 };
 
-export function isManager(person: Person | undefined): boolean {
-  return person?.role === 'manager' || person?.role === 'admin';
-}
 
 async function signedInPerson(deps: WorkspaceDeps, session: WorkspaceSession): Promise<Stored<Person> | undefined> {
   if (!session.personId || !session.allianceId) return undefined;

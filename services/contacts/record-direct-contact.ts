@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { acceptsDirectContact, type DirectContact } from '../domain/direct-contact.js';
-import type { Person } from '../domain/person.js';
+import { type Person, isManager } from '../domain/person.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { ChannelKind } from '../identity/channel-identity.js';
+import { requireMemberSchool } from '../membership/member-school.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
 
@@ -22,6 +23,7 @@ export async function recordDirectContact(
   expertId: string,
   via: ChannelKind,
 ): Promise<DirectContactOutcome> {
+  if (from.baseSchoolUrn && !isManager(from)) await requireMemberSchool(ctx, from.allianceId, from.baseSchoolUrn);
   const expert = await ctx.store.get<Person>(from.allianceId, expertId);
   if (!expert || expert.type !== 'person' || expert.erasedAt) throw new NotFoundError('That person');
   if (expert.id === from.id) throw new ForbiddenError('That is you.');

@@ -1,6 +1,6 @@
 import type { Deployment } from '../domain/deployment.js';
 import type { PlanParty } from '../domain/deployment-plan.js';
-import type { Person } from '../domain/person.js';
+import { type Person, isManager } from '../domain/person.js';
 import type { SupportRequest } from '../domain/support-request.js';
 import { ForbiddenError } from '../errors.js';
 import { getRecord } from '../store/get-record.js';
@@ -16,7 +16,7 @@ import type { Stored } from '../store/document-store.js';
 export function partyOf(person: Person, deployment: Deployment): PlanParty | undefined {
   if (person.erasedAt || person.allianceId !== deployment.allianceId) return undefined;
   if (person.id === deployment.supporterId) return 'supporter';
-  if (person.role === 'manager' || person.role === 'admin') return 'alliance';
+  if (isManager(person)) return 'alliance';
   if (person.role === 'head' && deployment.schoolHeadIds.includes(person.id)) return 'school';
   return undefined;
 }

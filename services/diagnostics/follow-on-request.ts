@@ -1,5 +1,5 @@
 import type { DiagnosticReport } from '../domain/diagnostic.js';
-import type { Person } from '../domain/person.js';
+import { type Person, isManager } from '../domain/person.js';
 import { englandDate } from '../clock.js';
 import { requestKind, supportRequestInputSchema, type SupportRequest, type SupportRequestInput } from '../domain/support-request.js';
 import { parseInput } from '../parse-input.js';
@@ -31,7 +31,7 @@ export async function loadDiagnosticReport(ctx: ServiceContext, allianceId: stri
 /** Who may see a diagnostic report and raise its follow-on: the school's heads and the alliance's managers. */
 export function canActOnDiagnostic(person: Person, report: DiagnosticReport): boolean {
   if (person.erasedAt || person.allianceId !== report.allianceId) return false;
-  if (person.role === 'manager' || person.role === 'admin') return true;
+  if (isManager(person)) return true;
   return person.role === 'head' && person.baseSchoolUrn === report.schoolUrn;
 }
 

@@ -50,3 +50,8 @@ export interface Person extends PersonFields {
    */
   missedNotifications?: number;
 }
+
+/** Alliance managers and admins: they broker, decide and see the whole alliance. */
+export function isManager(person: Pick<Person, 'role'> | undefined): boolean {
+  return person?.role === 'manager' || person?.role === 'admin';
+}

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { DocumentStore } from '../store/document-store.js';
+import { leftAllianceError } from '../membership/member-school.js';
 import { directorySnapshot } from './directory-snapshot.js';
 import type { MatchNeed } from './match-scoring.js';
 import { rankPage, type RankedPage } from './rank-supporters.js';
@@ -11,6 +12,8 @@ export interface FindCandidatesOptions {
   excludeIds?: readonly string[];
   /** "Find an SLE" filters by phase; brokering a request only ranks by it. */
   requirePhase?: boolean;
+  /** The searcher's own school: a school that left the alliance no longer searches its directory. */
+  searcherSchoolUrn?: string;
 }
 
 /**
@@ -26,5 +29,7 @@ export async function findCandidates(
 ): Promise<RankedPage> {
   const now = clock.now();
   const { supporters, schools, deployments } = await directorySnapshot(store, allianceId, now);
+  const searcherSchool = options.searcherSchoolUrn ? schools.get(options.searcherSchoolUrn) : undefined;
+  if (searcherSchool?.leftAt) throw leftAllianceError({ name: searcherSchool.name, leftAt: searcherSchool.leftAt });
   return rankPage({ need, supporters, schools, workloads: summariseWorkloads(deployments, now), ...options });
 }

@@ -1,6 +1,6 @@
 import { writeAudited } from '../audited-write.js';
 import type { MembershipRequest } from '../domain/membership.js';
-import type { Person } from '../domain/person.js';
+import { type Person, isManager } from '../domain/person.js';
 import { importPeople } from '../directory/import-people.js';
 import { importSchools, SCHOOL_COLUMNS } from '../directory/import-schools.js';
 import { PEOPLE_COLUMNS } from '../directory/person-row.js';
@@ -34,7 +34,7 @@ export interface MembershipOutcome {
  * leaves (leave-alliance.ts). The head who asked is told either way.
  */
 export async function decideMembership(ctx: ServiceContext, manager: Stored<Person>, requestId: string, answer: MembershipAnswer): Promise<MembershipOutcome> {
-  if (manager.role !== 'manager' && manager.role !== 'admin') throw new ForbiddenError('Only the alliance manager can decide who joins or leaves.');
+  if (!isManager(manager)) throw new ForbiddenError('Only the alliance manager can decide who joins or leaves.');
   const request = await ctx.store.get<MembershipRequest>(manager.allianceId, requestId);
   if (!request || request.type !== 'membershipRequest') throw new NotFoundError('That membership request');
   // An approval whose directory write failed part-way is finished by approving again.

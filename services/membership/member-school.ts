@@ -2,6 +2,8 @@ import { schoolId, type School } from '../domain/school.js';
 import { withoutMeta, type Stored } from '../store/document-store.js';
 import { noteDirectoryChange } from '../matching/directory-version.js';
 import { ForbiddenError } from '../errors.js';
+import { englandDate } from '../clock.js';
+import { showDate } from '../domain/show-date.js';
 import type { ServiceContext } from '../service-context.js';
 
 /**
@@ -11,10 +13,14 @@ import type { ServiceContext } from '../service-context.js';
 export async function requireMemberSchool(ctx: ServiceContext, allianceId: string, urn: string): Promise<Stored<School> | undefined> {
   const found = await ctx.store.get<School>(allianceId, schoolId(urn));
   const school = found?.type === 'school' ? found : undefined;
-  if (school?.leftAt) {
-    throw new ForbiddenError(`${school.name} left the alliance on ${school.leftAt.slice(0, 10)}, so it can no longer ask for support here. Support already under way carries on as agreed.`);
-  }
+  if (school?.leftAt) throw leftAllianceError(school as School & { leftAt: string });
   return school;
+}
+
+/** What people of a school that left are told when they ask for support, search or message an expert. */
+export function leftAllianceError(school: Pick<School, 'name'> & { leftAt: string }): ForbiddenError {
+  const left = showDate(englandDate(new Date(school.leftAt)));
+  return new ForbiddenError(`${school.name} left the alliance on ${left}, so it can no longer ask for support, search the directory or message experts here. Support already under way carries on as agreed.`);
 }
 
 /** A school that left is a member again (an approved request to rejoin): its heads may ask for support, its staff are offered. */

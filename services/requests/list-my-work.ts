@@ -1,6 +1,6 @@
 import type { PlanParty } from '../domain/deployment-plan.js';
 import type { Deployment } from '../domain/deployment.js';
-import type { Person } from '../domain/person.js';
+import { type Person, isManager } from '../domain/person.js';
 import { schoolId, type School } from '../domain/school.js';
 import { requestKind, type SupportRequest } from '../domain/support-request.js';
 import { canTransition, type RequestStatus } from '../domain/request-lifecycle.js';
@@ -134,7 +134,7 @@ function endedBecause(request: SupportRequest): { endedBecause?: string } {
 
 /** What this person can do on the request itself: decide it (manager), withdraw it (the school's head on it), close it (manager). */
 function requestSteps(person: Person, request: SupportRequest, deployment?: Deployment): RequestStep[] {
-  const manager = person.role === 'manager' || person.role === 'admin';
+  const manager = isManager(person);
   const kind = requestKind(request);
   return [
     ...(manager && (request.status === 'matching' || request.status === 'on-hold') ? ['decide' as const] : []),

@@ -5,7 +5,8 @@ import { redeemSignInLink } from '../../../services/identity/sign-in-links.js';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import { html } from '../html.js';
 import { notice } from '../layout.js';
-import { isManager, type PageContext, type PageResult } from '../respond.js';
+import type { PageContext, PageResult } from '../respond.js';
+import { isManager } from '../../../services/domain/person.js';
 import { anonymousSession, signedInSession } from '../session.js';
 
 /** Where someone lands: their page if signed in, else the sign-in page. */

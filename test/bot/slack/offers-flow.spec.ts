@@ -240,6 +240,10 @@ describe('Slack: diagnostics, messaging experts, joining and leaving over /slack
     }
     slack.clear();
     await harness.dm(HEAD, 'we need help with KS2 maths please');
-    await slack.waitFor('chat.postMessage', (c) => c.body.channel === dmOf(HEAD) && /can no longer ask for support here/.test(slackTextOf(c)));
+    const refusal = /left the alliance on \w{3} \d{1,2} \w{3} \d{4}, so it can no longer ask for support, search the directory or message experts here/;
+    await slack.waitFor('chat.postMessage', (c) => c.body.channel === dmOf(HEAD) && refusal.test(slackTextOf(c)));
+    slack.clear();
+    await harness.dm(HEAD, 'find someone for maths');
+    await slack.waitFor('chat.postMessage', (c) => c.body.channel === dmOf(HEAD) && refusal.test(slackTextOf(c)));
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../../../services/directory/seed-demo.js';
 import type { AuditDocument } from '../../../services/domain/audit.js';
-import type { DirectContact } from '../../../services/domain/direct-contact.js';
+import { acceptsDirectContact, type DirectContact } from '../../../services/domain/direct-contact.js';
 import type { MembershipRequest } from '../../../services/domain/membership.js';
 import { personIdOf } from '../../helpers/person-ids.js';
 import type { Person } from '../../../services/domain/person.js';
@@ -240,7 +240,16 @@ describe('Teams: diagnostics, messaging experts, joining and leaving over /api/m
       const closed = await store().get<SupportRequest>(DEMO_ALLIANCE_ID, request.id);
       assert.deepEqual([closed?.status, closed?.history.at(-1)?.note], ['closed', 'The school left the alliance.']);
     }
+    const refusal = /left the alliance on \w{3} \d{1,2} \w{3} \d{4}, so it can no longer ask for support, search the directory or message experts here/;
     await harness.say(head, 'we need help with KS2 maths please');
-    assert.match(textOf(lastTo(harness, head)), /left the alliance on \d{4}-\d{2}-\d{2}, so it can no longer ask for support here/);
+    assert.match(textOf(lastTo(harness, head)), refusal);
+    await harness.say(head, 'find someone for maths');
+    assert.match(textOf(lastTo(harness, head)), refusal);
+    const people = await store().query<Person>(DEMO_ALLIANCE_ID, { type: 'person' });
+    const reachable = people.find((p) => p.role === 'supporter' && acceptsDirectContact(p))!;
+    const contactsBefore = (await store().query<DirectContact>(DEMO_ALLIANCE_ID, { type: 'directContact' })).length;
+    const pressed = await harness.press(head, 'contact.message', { personId: reachable.id }, 'search-results');
+    assert.match(JSON.stringify(pressed.body) + textOf(lastTo(harness, head)), refusal);
+    assert.equal((await store().query<DirectContact>(DEMO_ALLIANCE_ID, { type: 'directContact' })).length, contactsBefore, 'no contact recorded');
   });
 });

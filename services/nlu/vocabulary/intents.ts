@@ -92,7 +92,12 @@ export const INTENT_CUES: Record<Intent, Cues> = {
       'progress of', 'where is my', 'where are we', 'what happened to', 'track', 'my deployment', 'my visits',
       'upcoming visit', 'next visit', 'open request', 'outstanding request', 'been matched', 'been accepted',
       'been approved', 'heard back', 'hear back', 'still waiting', 'waiting to hear', 'days left', 'days remaining',
-      'what did i ask', 'what we asked for', 'what i asked for', 'my application', 'our application'],
+      'what did i ask', 'what we asked for', 'what i asked for', 'my application', 'our application',
+      // Ending a request: "my requests" is where Withdraw is.
+      'no longer need', 'not needed any more', 'not needed anymore', 'do not need',
+      'dont need', 'dont want the', 'do not want the', 'cancel our request', 'cancel my request',
+      'cancel the request', 'withdraw our request', 'withdraw my request', 'withdraw the request',
+      'sorted it ourselves', 'sorted now'],
     3: ['coming up', 'pending', 'how many days', 'my days', 'my diary', 'my schedule', 'what have i',
       'what have we', 'check on', 'chase', 'view my', 'see my', 'show my', 'list my', 'my open', 'my current',
       'my active', 'my previous', 'my past', 'my recent'],

@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 
-const WARM_UP_TURNS = 3;
+export const WARM_UP_TURNS = 3;
 
 export interface CellResult {
   turns: number;
@@ -10,17 +10,20 @@ export interface CellResult {
   failures: number;
 }
 
-/** POSTs one activity and resolves with the status once the whole answer has arrived. */
+/**
+ * POSTs one activity and resolves with the status once the whole answer has arrived, or 0 when the
+ * connection failed (a reset counts as a failed turn rather than ending the bench).
+ */
 export function postActivity(agent: Agent, url: string, activity: unknown): Promise<number> {
   const body = Buffer.from(JSON.stringify(activity));
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const req = request(`${url}/api/messages`, {
       method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length },
     }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
-    req.on('error', reject);
+    req.on('error', () => resolve(0));
     req.end(body);
   });
 }

@@ -16,7 +16,8 @@ import { countingStore, type TurnCost } from '../test/helpers/counting-store.js'
 import { SHARED_STORE_KINDS, type SharedStore, type SharedStoreKind } from '../test/helpers/shared-store.js';
 import { TeamsHarness } from '../test/helpers/teams-harness.js';
 import type { ReportRow } from './report.js';
-import { BENCH_NOW, intentFixtures, measureIntents, type MeasuredIntent } from './turn-cost.bench.js';
+import { BENCH_NOW } from './bench-alliance.js';
+import { intentFixtures, measureIntents, type MeasuredIntent } from './turn-cost.bench.js';
 
 /** A hub as issue 16 sizes it: 250 schools, 300 supporters, about 800 requests a year. */
 const HUB = { schools: 250, supporters: 300, requestsPerYear: 800 };

@@ -1,6 +1,7 @@
 // npm run bench: every performance figure the design sets a target for, in one table, and
 // bench/RESULTS.md with the same table and the machine it ran on.
-//   BENCH_TURNS=400 (turns per cell)  BENCH_LEVELS=1,10,50 (concurrent conversations)  BENCH_PEOPLE=10000
+//   BENCH_TURNS=400 (turns per cell)  BENCH_LEVELS=1,10,50 (concurrent conversations)  BENCH_TURN_SIZE=10000:10000
+//   (people:requests the latency cells run on)  BENCH_PEOPLE=10000 (memory)
 import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,12 +12,11 @@ import { benchMemory } from './memory.bench.js';
 import { benchNational, nationalOptions, nationalRows } from './national.bench.js';
 import { describeMachine, formatMarkdown, formatTable, type ReportRow } from './report.js';
 import { benchSlackAck } from './slack.bench.js';
-import { benchTurns, type TurnCell } from './turns.bench.js';
+import { benchTurns, turnSize, type TurnLatency } from './turns.bench.js';
 import { benchWorkspace } from './workspace.bench.js';
 import { benchSizes, benchTurnCost, turnCostRows, type IntentCost } from './turn-cost.bench.js';
 
 const RATIO_TARGET = 1.5;
-const STORE_CALLS_TARGET = 3;
 const RSS_TARGET_MB = 150;
 
 const turnsPerCell = Number(process.env.BENCH_TURNS ?? 400);
@@ -24,36 +24,24 @@ const levels = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
 const people = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-function turnRows(cells: TurnCell[]): ReportRow[] {
+function turnRows({ cells, people, requests }: TurnLatency): ReportRow[] {
   const rows: ReportRow[] = [];
+  const stored = `${people.toLocaleString('en-GB')} people, ${requests.toLocaleString('en-GB')} requests`;
   for (const cell of cells) {
     const echo = cells.find((c) => c.bot === 'echo' && c.concurrency === cell.concurrency)!;
     const latency = `p50 ${cell.p50} / p95 ${cell.p95} / p99 ${cell.p99} ms; ${cell.turnsPerSecond} turns/s`;
-    const stored = cell.intent === 'my_requests' ? ` (${cell.requestsStored} requests stored)` : '';
-    const figure = `${cell.intent} @ ${cell.concurrency} conv${stored}`;
     if (cell.bot === 'echo') {
-      rows.push({ area: 'turn latency', figure: `${figure} (bare botbuilder echo)`, result: latency, target: 'baseline' });
+      rows.push({ area: 'turn latency', figure: `echo @ ${cell.concurrency} conv (bare botbuilder echo)`, result: latency, target: 'baseline' });
       continue;
     }
     const r50 = cell.p50 / echo.p50;
     const r95 = cell.p95 / echo.p95;
     rows.push({
       area: 'turn latency',
-      figure,
+      figure: `${cell.intent} @ ${cell.concurrency} conv (${stored})`,
       result: `${latency}; ours/echo p50 ${r50.toFixed(2)}x, p95 ${r95.toFixed(2)}x${cell.failures ? `; ${cell.failures} failed` : ''}`,
-      target: `ours/echo ≤ ${RATIO_TARGET}x`,
-      met: r50 <= RATIO_TARGET && r95 <= RATIO_TARGET && cell.failures === 0,
-    });
-  }
-  const first = Math.min(...cells.map((c) => c.concurrency));
-  for (const cell of cells.filter((c) => c.bot === 'ours' && c.concurrency === first)) {
-    const methods = Object.entries(cell.storeCallsByMethod ?? {}).map(([m, n]) => `${m} ${n}`).join(', ');
-    rows.push({
-      area: 'store calls',
-      figure: `per ${cell.intent} turn`,
-      result: `${cell.storeCalls} (${methods})`,
-      target: `≤ ${STORE_CALLS_TARGET}`,
-      met: (cell.storeCalls ?? Infinity) <= STORE_CALLS_TARGET,
+      target: `ours/echo p50 ≤ ${RATIO_TARGET}x`,
+      met: r50 <= RATIO_TARGET && cell.failures === 0,
     });
   }
   return rows;
@@ -92,8 +80,8 @@ process.stderr.write(`Benchmarking on ${machine.cores} cores (${machine.cpu}), N
 
 process.stderr.write(`turn latency: ${turnsPerCell} turns per cell at ${levels.join(', ')} conversations…\n`);
 const rows: ReportRow[] = [];
-const cells = await benchTurns({ turnsPerCell, levels });
-rows.push(...turnRows(cells).filter((r) => r.area === 'turn latency'));
+const [turnPeople, turnRequests] = turnSize();
+rows.push(...turnRows(await benchTurns({ turnsPerCell, levels, people: turnPeople, requests: turnRequests })));
 process.stderr.write('matching…\n');
 rows.push(...matchingRows(await benchMatching(), 'matching'));
 process.stderr.write('digest…\n');
@@ -112,7 +100,6 @@ rows.push({
 });
 rows.push({ area: 'memory', figure: `search turn latency, ${memory.people.toLocaleString('en-GB')} people @ 5 conv`, result: `p50 ${memory.searchP50} / p95 ${memory.searchP95} ms`, target: '—' });
 rows.push({ area: 'memory', figure: 'peak RSS importing that directory from CSV (CLI)', result: `${memory.importPeakMb} MB in ${memory.importMs} ms`, target: '—' });
-rows.push(...turnRows(cells).filter((r) => r.area === 'store calls'));
 process.stderr.write(`turn cost per intent at ${benchSizes().map(([p, r]) => `${p}:${r}`).join(', ')} people:requests (BENCH_SIZES)…\n`);
 const costs: IntentCost[] = [];
 for (const [people, requests] of benchSizes()) costs.push(...(await benchTurnCost(people, requests)));
@@ -145,12 +132,15 @@ Produced by \`npm run bench\` (bench/run.ts) on ${machine.date}. Re-run it to re
 ## How it was measured
 
 - Turn latency: closed-loop load over real HTTP (keep-alive) to \`/api/messages\`, ${turnsPerCell} measured turns per cell after
-  three unmeasured turns per conversation (and, once per bot, an unmeasured burst at the highest concurrency), at ${levels.join(', ')} concurrent personal conversations of the demo head. Latency is
-  from sending the activity to the end of the HTTP answer, so it includes the bot posting its reply to a fake Bot Connector on
-  loopback. Load generator, bot and fake connector share the one process and its two cores. The baseline is a bare
-  botbuilder \`ActivityHandler\` echo bot on restify (CloudAdapter, auth off) measured the same way. "submit form" is an
-  \`adaptiveCard/action\` invoke with a valid support request, each one stored.
-- Store calls: a counting proxy around the SQLite store passed to \`startApp\`; calls per measured turn at ${Math.min(...levels)} conversation(s).
+  three unmeasured turns per conversation (and, once per bot, an unmeasured burst at the highest concurrency), at ${levels.join(', ')}
+  concurrent conversations (\`bench/turns.bench.ts\`). The bot serves an alliance \`scripts/generate-directory.ts\` generates into
+  SQLite (${turnSize()[0].toLocaleString('en-GB')} people and ${turnSize()[1].toLocaleString('en-GB')} requests over three years, BENCH_TURN_SIZE), with a fixture per
+  measured turn for the decision, plan-confirm and visit-report intents (\`bench/post-match-fixtures.ts\`); the intents are
+  the turn-cost bench's (\`bench/bench-alliance.ts\`), sent as the generated head, manager (brokerage channel) and supporter, and new
+  requests are brokered in the background as in production. Latency is from sending the activity to the end of the HTTP answer,
+  so it includes the bot posting its reply to a fake Bot Connector on loopback. Load generator, bot and fake connector share
+  the one process and its two cores (the bot runs in-process under tsx). The baseline is a bare botbuilder
+  \`ActivityHandler\` echo bot on restify (CloudAdapter, auth off) measured the same way.
 - Memory: \`scripts/make-people-csv.ts\` generates the directory, a child process imports it into a temporary SQLite file, and
   the production build (\`npm run build\`, started with the \`start:prod\` command) serves that file while the bench sends it
   ${memory.turns} search, my-requests and help turns at 5 conversations; RSS is read from /proc (VmRSS after start and after the first

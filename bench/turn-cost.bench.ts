@@ -2,14 +2,14 @@
 // documents read and KB read (machine-independent), and the request units that implies on Cosmos DB.
 //   BENCH_SIZES=1000:1000,10000:10000,50000:100000  (people:requests per generated alliance)
 import { pathToFileURL } from 'node:url';
-import { generateAlliance, generatedTeamsId, type GeneratedSpeakers } from '../scripts/generate-directory.js';
-import type { SupportRequest } from '../services/domain/support-request.js';
+import type { GeneratedSpeakers } from '../scripts/generate-directory.js';
 import type { DocumentBase } from '../services/store/document-store.js';
 import { SqliteStore } from '../services/store/SqliteStore.js';
-import { PAST_VISIT, postMatchFixtures } from './post-match-fixtures.js';
+import { benchIntents, benchSpeaker, generateHub } from './bench-alliance.js';
+import { postMatchFixtures } from './post-match-fixtures.js';
 import type { ReportRow } from './report.js';
 import { countingStore, type CountingStore, type TurnCost } from '../test/helpers/counting-store.js';
-import { BROKERAGE_CHANNEL, TeamsHarness, type TeamsUser } from '../test/helpers/teams-harness.js';
+import { personalChat, TeamsHarness } from '../test/helpers/teams-harness.js';
 
 /** One intent's average cost per turn in a generated alliance. */
 export interface MeasuredIntent extends TurnCost {
@@ -25,10 +25,6 @@ export interface IntentCost extends MeasuredIntent {
 
 const ALLIANCE = 'bench-hub';
 const MEASURED = 5;
-/** Where generated history ends: the TeamsHarness clock (Mon 23 Nov 2026, 10:00 UTC). */
-export const BENCH_NOW = new Date('2026-11-23T10:00:00Z');
-/** A hub's shape: about one school per 1.2 supporters, one head per school; people = supporters + heads. */
-const SCHOOL_SHARE = 0.45;
 
 /**
  * Request units from the counted calls. Sources: Microsoft's "Request Units in Azure Cosmos DB"
@@ -56,20 +52,17 @@ function average(costs: TurnCost[]): TurnCost {
   };
 }
 
-function speaker(allianceId: string, speakers: GeneratedSpeakers, role: keyof GeneratedSpeakers): TeamsUser {
-  return { id: `29:${allianceId}-${role}`, aadObjectId: generatedTeamsId(allianceId, role), name: speakers[role].name };
-}
+type Turn = (n: number) => Promise<{ status: number }>;
 
-type Turn = (harness: TeamsHarness, n: number) => Promise<unknown>;
-
+/** One unmeasured turn (number 0), then the average of MEASURED turns (1 to MEASURED). */
 async function measure(harness: TeamsHarness, counting: CountingStore, turn: Turn): Promise<TurnCost> {
-  await turn(harness, -1);
+  await turn(0);
   const costs: TurnCost[] = [];
-  for (let n = 0; n < MEASURED; n++) {
+  for (let n = 1; n <= MEASURED; n++) {
     // Work a turn hands to the background (brokering a new request) is not the turn's.
     await harness.app.broker?.idle();
     counting.reset();
-    const answer = (await turn(harness, n)) as { status: number };
+    const answer = await turn(n);
     if (answer.status !== 200) throw new Error(`turn answered ${answer.status}`);
     costs.push(counting.cost());
   }
@@ -91,34 +84,12 @@ export function intentFixtures(allianceId: string, speakers: GeneratedSpeakers):
 export async function measureIntents(
   harness: TeamsHarness, counting: CountingStore, allianceId: string, speakers: GeneratedSpeakers, only?: string[],
 ): Promise<MeasuredIntent[]> {
-  const head = speaker(allianceId, speakers, 'head');
-  const manager = speaker(allianceId, speakers, 'manager');
-  const supporter = speaker(allianceId, speakers, 'supporter');
-  const report = (n: number) => ({
-    formId: 'visit-report', deploymentId: `deployment-visit-${n + 1}`, visitDate: PAST_VISIT, rag1: 'green', comment1: 'On track',
-    activities: 'Observed two lessons and met the maths lead.', nextSteps: 'Staff meeting on calculation policy.', daysUsed: '1', noPupilData: 'true',
-  });
-  const waiting = (await harness.app.store.query<SupportRequest>(allianceId, { type: 'supportRequest', where: [{ field: 'status', op: 'eq', value: 'matching' }], limit: MEASURED + 2 }));
-  if (waiting.length < MEASURED + 2) throw new Error(`${allianceId} has ${waiting.length} requests waiting for a decision; the decision turns need ${MEASURED + 2}: generate more requests`);
-  const form = (n: number) => ({
-    formId: 'support-request', submissionId: `bench-${allianceId}-${n < 0 ? 'warm' : n}`, specialisms: 'maths', phase: 'primary',
-    need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.',
-    outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.', daysWanted: '3', preferredStart: '2027-01-11',
-  });
-  const intents: Array<[string, Turn]> = [
-    ['help', (h) => h.say(head, 'help')],
-    ['find a supporter', (h) => h.say(head, 'find an SLE in maths')],
-    ['show request form', (h) => h.say(head, 'I need to request support for maths')],
-    ['submit request', (h, n) => h.press(head, 'support-request.submit', form(n), 'form-card')],
-    ['my requests', (h) => h.say(head, 'my requests')],
-    ['manager decision (hold)', (h, n) => h.press(manager, 'request.hold', { requestId: waiting[n + 1].id }, 'manager-card', BROKERAGE_CHANNEL)],
-    ['plan confirm (head)', (h, n) => h.press(head, 'plan.confirm', { deploymentId: `deployment-plan-${n + 1}` }, 'plan-card')],
-    ['visit report (supporter)', (h, n) => h.press(supporter, 'visit-report.submit', report(n), 'visit-card')],
-  ];
   const results: MeasuredIntent[] = [];
-  for (const [intent, turn] of intents.filter(([name]) => !only || only.includes(name))) {
-    const cost = await measure(harness, counting, turn);
-    results.push({ intent, ...cost, requestUnits: estimateRequestUnits(cost) });
+  for (const intent of benchIntents(allianceId).filter(({ name }) => !only || only.includes(name))) {
+    const user = benchSpeaker(allianceId, speakers, intent.speaker);
+    const place = intent.place ?? personalChat(user);
+    const cost = await measure(harness, counting, (n) => harness.post(harness.activity(user, place, intent.fields(n))));
+    results.push({ intent: intent.name, ...cost, requestUnits: estimateRequestUnits(cost) });
   }
   return results;
 }
@@ -129,10 +100,7 @@ export async function benchTurnCost(people: number, requests: number): Promise<I
   let speakers!: GeneratedSpeakers;
   const harness = new TeamsHarness(async (path) => {
     const inner = new SqliteStore(path);
-    const schools = Math.max(10, Math.round(people * SCHOOL_SHARE));
-    speakers = await generateAlliance(inner, {
-      allianceId: ALLIANCE, schools, supporters: people - schools, requestsPerYear: Math.ceil(requests / 3), years: 3, now: BENCH_NOW,
-    });
+    speakers = await generateHub(inner, ALLIANCE, people, requests);
     await inner.upsertAll(intentFixtures(ALLIANCE, speakers));
     counting = countingStore(inner, { turnsOnly: true });
     return counting.store;

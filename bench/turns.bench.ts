@@ -1,15 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import { startApp } from '../bot/app.js';
-import { loadConfig } from '../services/config/config.js';
-import { DEMO_ALLIANCE_ID, DEMO_IDENTITIES } from '../services/directory/seed-demo.js';
+// Turn latency per intent against a bare botbuilder echo bot, on a generated alliance (issue 16:
+// 10,000 people and 10,000 requests stored by default).
+//   npx tsx bench/turns.bench.ts   BENCH_TURNS=400  BENCH_LEVELS=1,10,50  BENCH_TURN_SIZE=10000:10000 (people:requests)
+import { pathToFileURL } from 'node:url';
+import type { GeneratedSpeakers } from '../scripts/generate-directory.js';
 import { SqliteStore } from '../services/store/SqliteStore.js';
-import { FakeBotConnector } from '../test/helpers/fake-bot-connector.js';
-import { countingStore } from '../test/helpers/counting-store.js';
+import { TeamsHarness, type Place } from '../test/helpers/teams-harness.js';
+import { benchIntents, benchSpeaker, generateHub } from './bench-alliance.js';
 import { startEchoBot } from './echo-bot.js';
-import { percentile, runCell, type CellResult } from './load.js';
+import { postMatchFixtures } from './post-match-fixtures.js';
+import { percentile, runCell, WARM_UP_TURNS, type CellResult } from './load.js';
+
+const ALLIANCE = 'bench-hub';
 
 export interface TurnCell {
   bot: 'ours' | 'echo';
@@ -20,60 +21,13 @@ export interface TurnCell {
   p99: number;
   turnsPerSecond: number;
   failures: number;
-  /** Store calls per measured turn (ours only). */
-  storeCalls?: number;
-  storeCallsByMethod?: Record<string, number>;
-  /** Support requests in the store when the cell ran (earlier submit cells add them). */
-  requestsStored?: number;
 }
 
-type Fields = (conversation: number, turn: number, concurrency: number) => Record<string, unknown>;
-
-const HEAD = { id: '29:bench-head', name: 'Mark Davies', aadObjectId: DEMO_IDENTITIES.head.teamsAadObjectId };
-
-function inAMonth(): string {
-  return new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** What each intent's turn looks like on the wire. */
-export const INTENTS: Array<{ name: string; fields: Fields }> = [
-  { name: 'help', fields: () => ({ type: 'message', text: 'help' }) },
-  { name: 'find_supporter', fields: () => ({ type: 'message', text: 'find an SLE in maths' }) },
-  { name: 'my_requests', fields: () => ({ type: 'message', text: 'my requests' }) },
-  { name: 'request_support (show form)', fields: () => ({ type: 'message', text: 'I need to request support for maths' }) },
-  {
-    name: 'request_support (submit form)',
-    fields: (c, t, level) => ({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      replyToId: 'form-card',
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'support-request.submit',
-          data: {
-            formId: 'support-request', submissionId: `bench-L${level}-C${c}-T${t < 0 ? `w${-t}` : t}`, specialisms: 'maths', phase: 'primary',
-            need: 'Year 5 and 6 arithmetic outcomes fell sharply this year after staff changes.',
-            outcomes: 'Consistent calculation policy and improved KS2 arithmetic scores.', daysWanted: '3', preferredStart: inAMonth(),
-          },
-        },
-      },
-    }),
-  },
-];
-
-function activity(serviceUrl: string, conversationId: string, fields: Record<string, unknown>, turn: number): Record<string, unknown> {
-  return {
-    id: `bench-${turn}`,
-    channelId: 'msteams',
-    serviceUrl,
-    timestamp: new Date().toISOString(),
-    from: HEAD,
-    recipient: { id: '28:s2s-bot', name: 'S2S' },
-    conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
-    channelData: { tenant: { id: 'tenant-1' } },
-    ...fields,
-  };
+export interface TurnLatency {
+  people: number;
+  /** Support requests stored when the first cell ran (later submit cells add to them). */
+  requests: number;
+  cells: TurnCell[];
 }
 
 function summarise(bot: TurnCell['bot'], intent: string, concurrency: number, result: CellResult): TurnCell {
@@ -88,48 +42,80 @@ function summarise(bot: TurnCell['bot'], intent: string, concurrency: number, re
   };
 }
 
+/** A personal conversation per concurrent sender, so turns in flight never share a conversation. */
+function conversation(name: string, level: number, c: number): Place {
+  return { conversationId: `a:bench-${name.replace(/\W+/g, '-')}-${level}-${c}`, scope: 'personal' };
+}
+
 /**
- * Turn latency over real HTTP to /api/messages, per intent and concurrency, for the bot and for a
- * bare echo bot measured the same way. Replies go to a fake Bot Connector on loopback.
+ * Turn latency over real HTTP to /api/messages, per intent and concurrency, for the bot serving a
+ * generated alliance of `people` people and `requests` requests, and for a bare echo bot measured the
+ * same way. Replies go to a fake Bot Connector on loopback.
  */
-export async function benchTurns({ turnsPerCell = 200, levels = [1, 10, 50] } = {}): Promise<TurnCell[]> {
-  const connector = new FakeBotConnector();
-  await connector.start();
-  const dir = mkdtempSync(join(tmpdir(), 's2s-bench-'));
-  const counting = countingStore(new SqliteStore(join(dir, 'bench.db')));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'bench.db'), DEMO_SEED: 'on', LOG_LEVEL: 'silent', SCHEDULER: 'off' });
-  const app = await startApp(config, { store: counting.store, logger: pino({ level: 'silent' }), startOutbox: false });
+export async function benchTurns({ turnsPerCell = 200, levels = [1, 10, 50], people = 10_000, requests = 10_000 } = {}): Promise<TurnLatency> {
+  // Every turn that acts on a fixture (a request to hold, a plan to confirm, a visit to report) needs its own.
+  const turnsPerIntent = levels.reduce((sum, level) => sum + level * WARM_UP_TURNS + turnsPerCell, 0);
+  let speakers!: GeneratedSpeakers;
+  const harness = new TeamsHarness(async (path) => {
+    // Written and closed first, as an import before a restart: the bot opens a file that holds the alliance.
+    const seeding = new SqliteStore(path);
+    speakers = await generateHub(seeding, ALLIANCE, people, requests);
+    await seeding.upsertAll(postMatchFixtures(ALLIANCE, speakers, turnsPerIntent));
+    await seeding.close();
+    return new SqliteStore(path);
+  });
+  harness.brokerInBackground = true;
+  await harness.start();
+  const stored = await harness.app.store.query(ALLIANCE, { type: 'supportRequest' });
   const echo = await startEchoBot();
+  const head = benchSpeaker(ALLIANCE, speakers, 'head');
+  const intents = benchIntents(ALLIANCE);
   const cells: TurnCell[] = [];
   try {
     // Unmeasured warm-up of both bots at the highest concurrency: the first burst of that many sockets
     // (to the bot and from it to the connector) costs hundreds of ms once per process, for either bot.
     const top = Math.max(...levels);
-    await runCell(echo.url, top, top * 4, (c, t) => activity(connector.url, `a:warm-echo-${c}`, { type: 'message', text: 'hello' }, t));
-    await runCell(app.url, top, top * 4, (c, t) => activity(connector.url, `a:warm-ours-${c}`, { type: 'message', text: 'help' }, t));
-    connector.clear();
+    await runCell(echo.url, top, top * 4, (c) => harness.activity(head, conversation('warm-echo', top, c), { type: 'message', text: 'hello' }));
+    await runCell(harness.app.url, top, top * 4, (c) => harness.activity(head, conversation('warm-ours', top, c), { type: 'message', text: 'help' }));
+    harness.connector.clear();
+    const next = new Map(intents.map((intent) => [intent.name, 0]));
     for (const level of levels) {
       const echoResult = await runCell(echo.url, level, turnsPerCell,
-        (c, t) => activity(connector.url, `a:echo-${level}-${c}`, { type: 'message', text: 'hello' }, t));
+        (c) => harness.activity(head, conversation('echo', level, c), { type: 'message', text: 'hello' }));
       cells.push(summarise('echo', 'echo', level, echoResult));
-      connector.clear();
-      for (const intent of INTENTS) {
-        const requestsStored = (await counting.store.query(DEMO_ALLIANCE_ID, { type: 'supportRequest' })).length;
-        const result = await runCell(app.url, level, turnsPerCell,
-          (c, t) => activity(connector.url, `a:bench-${intent.name.replace(/\W+/g, '-')}-${level}-${c}`, intent.fields(c, t, level), t),
-          () => counting.reset());
-        const cell = { ...summarise('ours', intent.name, level, result), requestsStored };
-        cell.storeCalls = Math.round((counting.total() / turnsPerCell) * 100) / 100;
-        cell.storeCallsByMethod = Object.fromEntries(Object.entries(counting.counts()).map(([method, n]) => [method, Math.round((n / turnsPerCell) * 100) / 100]));
-        cells.push(cell);
-        connector.clear();
+      harness.connector.clear();
+      for (const intent of intents) {
+        const user = benchSpeaker(ALLIANCE, speakers, intent.speaker);
+        const result = await runCell(harness.app.url, level, turnsPerCell, (c) => {
+          const n = next.get(intent.name)!;
+          next.set(intent.name, n + 1);
+          return harness.activity(user, intent.place ?? conversation(intent.name, level, c), intent.fields(n));
+        });
+        cells.push(summarise('ours', intent.name, level, result));
+        await harness.app.broker?.idle();
+        harness.connector.clear();
       }
     }
   } finally {
     await echo.close();
-    await app.close(1000);
-    await connector.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await harness.stop();
   }
-  return cells;
+  return { people, requests: stored.length, cells };
+}
+
+export function turnSize(): [number, number] {
+  const [people, requests] = (process.env.BENCH_TURN_SIZE ?? '10000:10000').split(':').map(Number);
+  return [people, requests];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [people, requests] = turnSize();
+  const started = performance.now();
+  const latency = await benchTurns({
+    turnsPerCell: Number(process.env.BENCH_TURNS ?? 400), levels: (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number), people, requests,
+  });
+  const echo = (level: number) => latency.cells.find((c) => c.bot === 'echo' && c.concurrency === level)!;
+  console.table(latency.cells.map((c) => ({ ...c, 'ours/echo p50': (c.p50 / echo(c.concurrency).p50).toFixed(2) })));
+  console.log(`${latency.people} people, ${latency.requests} requests stored; ${Math.round((performance.now() - started) / 1000)} s`);
+  process.exit(0);
 }

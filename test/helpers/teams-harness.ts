@@ -114,17 +114,17 @@ export class TeamsHarness {
 
   /** Presses an Action.Execute button (or submits a form) on the card with id `replyToId`. */
   press(user: TeamsUser, verb: string, data: Record<string, unknown>, replyToId: string, place = personalChat(user)) {
-    return this.post(this.activity(user, place, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      replyToId,
-      value: { action: { type: 'Action.Execute', verb, data } },
-    }));
+    return this.post(this.activity(user, place, cardAction(verb, data, replyToId)));
   }
 
   install(user: TeamsUser, place = personalChat(user)) {
     return this.post(this.activity(user, place, { type: 'installationUpdate', action: 'add' }));
   }
+}
+
+/** The activity fields of pressing an Action.Execute button (or submitting a form) on the card with id `replyToId`. */
+export function cardAction(verb: string, data: Record<string, unknown>, replyToId: string): Record<string, unknown> {
+  return { type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb, data } } };
 }
 
 /** A demo person as Teams shows them to the bot: `29:<role>` and their AAD object id. */

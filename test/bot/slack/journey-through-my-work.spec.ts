@@ -5,17 +5,16 @@ import type { Person } from '../../../services/domain/person.js';
 import type { SupportRequest } from '../../../services/domain/support-request.js';
 import { indexPersonIdentities } from '../../../services/identity/identity-index.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
-import { slackButtons, slackTextOf, type SlackCall } from '../../helpers/fake-slack-api.js';
+import { slackButtons, slackTextOf } from '../../helpers/fake-slack-api.js';
 import { personIdOf } from '../../helpers/person-ids.js';
 import { dmOf, SlackHarness } from '../../helpers/slack-harness.js';
-import { answerModal } from '../../helpers/slack-modal-state.js';
+import { SlackWalker } from '../../helpers/slack-walker.js';
 
 const HEAD = DEMO_IDENTITIES.head.slackUserId;
 const MANAGER = DEMO_IDENTITIES.manager.slackUserId;
 const SUPPORTER = DEMO_IDENTITIES.supporter.slackUserId;
 const DEPUTY = 'U0DEPUTY';
 const DEPUTY_EMAIL = 'dana.deputy@hawthorn-junior.example';
-const SHOWN = new Set(['chat.postMessage', 'chat.update', 'response_url', 'chat.postEphemeral']);
 
 // Issue 12's walk over Slack: every notification to a DM fails, so each person finds their next step
 // only in "my requests" / "my deployments", and every form's checks answer inside its modal.
@@ -27,58 +26,8 @@ for (const notifications of ['failing', 'working'] as const) {
     before(() => harness.start());
     after(() => harness.stop());
 
-    /** What the bot last showed this person: the newest message in their DM, or an answer to their press. */
-    let shown: SlackCall | undefined;
-    let toldWhatTheyMissed = 0;
-    /** Slack listeners answer after the ack: wait until the bot has been quiet for a moment. */
-    async function settle(): Promise<void> {
-      // Every step here makes the bot call Slack at least once; a loaded machine may take a while to start.
-      const deadline = Date.now() + 10_000;
-      while (slack.calls.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      let count = -1;
-      while (count !== slack.calls.length) {
-        count = slack.calls.length;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-    }
-    async function act(user: string, send: () => Promise<{ status: number; text: string }>): Promise<{ status: number; text: string }> {
-      slack.clear();
-      const response = await send();
-      assert.equal(response.status, 200);
-      await settle();
-      const mine = slack.calls.filter((c) => SHOWN.has(c.method) && (c.method === 'response_url' || c.body.channel === dmOf(user)));
-      if (mine.some((c) => slackTextOf(c).includes('While you were away'))) toldWhatTheyMissed += 1;
-      shown = mine.at(-1) ?? shown;
-      return response;
-    }
-    const say = (user: string, text: string) => act(user, () => harness.dm(user, text));
-    function buttonOn(user: string, title: string) {
-      const buttons = shown ? slackButtons(shown) : [];
-      const found = buttons.find((b) => b.text === title);
-      assert.ok(found, `${user} sees "${title}" among ${buttons.map((b) => b.text).join(', ')}`);
-      return found;
-    }
-    async function press(user: string, title: string): Promise<SlackCall | undefined> {
-      const found = buttonOn(user, title);
-      await act(user, () => harness.press(user, found.actionId, found.data, { channel: dmOf(user), ts: String(shown?.body.ts ?? '1.1') }));
-      return slack.called('views.open').at(-1);
-    }
-    /** Submits an opened modal: first with `wrong` answers, which must come back as errors inside it, then right. */
-    async function submit(user: string, opened: SlackCall | undefined, answers: Record<string, string>, wrong?: Record<string, string>) {
-      assert.ok(opened, `a form opened for ${user}`);
-      if (wrong) {
-        const refused = await harness.submit(user, opened, answerModal(opened, { ...answers, ...wrong }));
-        assert.match(refused.text, /"response_action":"errors"/, 'the modal stays open with the problems under their fields');
-        for (const field of Object.keys(wrong)) assert.match(refused.text, new RegExp(`"${field}":"`), `${field} is marked`);
-      }
-      await act(user, () => harness.submit(user, opened, answerModal(opened, answers)));
-    }
-    /** From "my work": presses a button there; a form it opens is submitted with `answers`. */
-    async function fromMyWork(user: string, title: string, answers?: Record<string, string>, wrong?: Record<string, string>) {
-      await say(user, 'my requests');
-      const opened = await press(user, title);
-      if (answers) await submit(user, opened, answers, wrong);
-    }
+    const walk = new SlackWalker(harness);
+    const { act, say, press, submit, fromMyWork } = walk;
     const request = async () => (await harness.app.store.query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest' }))[0];
     async function deliver() {
       if (notifications === 'failing') {
@@ -110,15 +59,15 @@ for (const notifications of ['failing', 'working'] as const) {
 
       await say(MANAGER, 'my requests');
       await press(MANAGER, 'Candidates');
-      const approve = (shown ? slackButtons(shown) : []).find((b) => b.actionId === 'request.approve' && b.data.candidateId === supporterId);
+      const approve = (walk.shown ? slackButtons(walk.shown) : []).find((b) => b.actionId === 'request.approve' && b.data.candidateId === supporterId);
       assert.ok(approve, 'Priya is among the candidates');
       await act(MANAGER, () => harness.press(MANAGER, approve.actionId, approve.data, { channel: dmOf(MANAGER), ts: '1.2' }));
       assert.equal((await request()).status, 'proposed');
       await deliver();
 
       await say(SUPPORTER, 'my deployments');
-      assert.match(slackTextOf(shown!), /Hawthorn/, 'the proposal shows the school before accepting');
-      assert.match(slackTextOf(shown!), /arithmetic outcomes fell/, 'and the need');
+      assert.match(slackTextOf(walk.shown!), /Hawthorn/, 'the proposal shows the school before accepting');
+      assert.match(slackTextOf(walk.shown!), /arithmetic outcomes fell/, 'and the need');
       await press(SUPPORTER, 'Accept');
       await fromMyWork(SUPPORTER, 'Write plan', {
         objective1: 'Secure arithmetic in upper KS2', successCriteria1: 'Books show daily arithmetic practice', impactMeasure1: 'Termly arithmetic test',
@@ -128,7 +77,7 @@ for (const notifications of ['failing', 'working'] as const) {
 
       const reference = (await request()).reference;
       await say(MANAGER, `name ${DEPUTY_EMAIL} as head for ${reference}`);
-      assert.match(slackTextOf(shown!), new RegExp(`now speaks for the school on ${reference}`));
+      assert.match(slackTextOf(walk.shown!), new RegExp(`now speaks for the school on ${reference}`));
       for (const party of [SUPPORTER, MANAGER, DEPUTY]) await fromMyWork(party, 'Confirm plan');
       assert.equal((await request()).status, 'planned');
       const [deployment] = await harness.app.store.query<Deployment>(DEMO_ALLIANCE_ID, { type: 'deployment' });
@@ -146,7 +95,7 @@ for (const notifications of ['failing', 'working'] as const) {
       await fromMyWork(HEAD, 'Evaluate', { rating1: '4', evidence1: 'Books and test', effectiveness: '4', overall: 'Very helpful' }, { overall: '' });
       assert.equal((await request()).status, 'evaluated');
       await say(HEAD, 'my requests');
-      assert.ok(!slackButtons(shown!).some((b) => b.text === 'Evaluate'), 'a finished step has no button');
+      assert.ok(!slackButtons(walk.shown!).some((b) => b.text === 'Evaluate'), 'a finished step has no button');
       // The modal asks for the reason the school reads (prefilled for evaluated support); too short a reason stays in the modal.
       await fromMyWork(MANAGER, 'Close', { reason: 'Support delivered and evaluated.' }, { reason: 'Done' });
       assert.equal((await request()).status, 'closed');
@@ -154,16 +103,16 @@ for (const notifications of ['failing', 'working'] as const) {
       const outbox = await harness.app.store.query<OutboxMessage>(DEMO_ALLIANCE_ID, { type: 'outbox' });
       const missed = outbox.filter((m) => m.target.kind === 'person' && (m.status === 'failed' || m.deliveredOnReturn));
       if (notifications === 'failing') {
-        assert.ok(missed.length > 0 && toldWhatTheyMissed > 0, `DM notifications really failed, and people were told on return: ${JSON.stringify([outbox.filter((m) => m.status === 'pending').slice(0, 2), toldWhatTheyMissed])}`);
+        assert.ok(missed.length > 0 && walk.toldWhatTheyMissed > 0, `DM notifications really failed, and people were told on return: ${JSON.stringify([outbox.filter((m) => m.status === 'pending').slice(0, 2), walk.toldWhatTheyMissed])}`);
       } else {
-        assert.deepEqual([missed.map((m) => [m.event.kind, m.target, m.failedReason]), toldWhatTheyMissed], [[], 0]);
+        assert.deepEqual([missed.map((m) => [m.event.kind, m.target, m.failedReason]), walk.toldWhatTheyMissed], [[], 0]);
       }
     });
 
     it('ends journeys: withdrawn by the head, approved from hold, completed early, closed and reopened by the manager', async () => {
       const supporterId = await personIdOf(harness.app.store, DEMO_IDENTITIES.supporter.email);
       const newest = async () => (await harness.app.store.query<SupportRequest>(DEMO_ALLIANCE_ID, { type: 'supportRequest', orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 1 }))[0];
-      const labels = () => (shown ? slackButtons(shown) : []).map((b) => b.text);
+      const labels = () => (walk.shown ? slackButtons(walk.shown) : []).map((b) => b.text);
       /** Everything the bot posted in the brokerage channel since the last `act`. */
       const channelSaw = () => slack.calls.filter((c) => c.body.channel === 'C0BROKERAGE').map(slackTextOf).join('\n');
       async function ask() {
@@ -177,7 +126,7 @@ for (const notifications of ['failing', 'working'] as const) {
       async function approvePriya() {
         await say(MANAGER, 'my requests');
         await press(MANAGER, 'Candidates');
-        const approve = (shown ? slackButtons(shown) : []).find((b) => b.actionId === 'request.approve' && b.data.candidateId === supporterId);
+        const approve = (walk.shown ? slackButtons(walk.shown) : []).find((b) => b.actionId === 'request.approve' && b.data.candidateId === supporterId);
         assert.ok(approve, 'Priya is among the candidates');
         await act(MANAGER, () => harness.press(MANAGER, approve.actionId, approve.data, { channel: dmOf(MANAGER), ts: '1.3' }));
         await deliver();
@@ -198,7 +147,7 @@ for (const notifications of ['failing', 'working'] as const) {
       assert.equal((await newest()).status, 'withdrawn');
       assert.match(await deliverSeeingChannel(), /was withdrawn by Mark Davies.*Our new maths lead/, 'the manager channel is told who and why');
       await say(SUPPORTER, 'my deployments');
-      assert.match(slackTextOf(shown!), /Withdrawn[\s\S]*Reason: Our new maths lead has this in hand now/);
+      assert.match(slackTextOf(walk.shown!), /Withdrawn[\s\S]*Reason: Our new maths lead has this in hand now/);
       assert.ok(!labels().some((label) => ['Accept', 'Write plan', 'Withdraw'].includes(label)), `no step is left on it: ${labels().join(', ')}`);
 
       // The manager holds the next request, then approves it from hold: one audited decision.
@@ -243,7 +192,7 @@ for (const notifications of ['failing', 'working'] as const) {
       const brokerageCard = slack.calls.filter((c) => c.body.channel === 'C0BROKERAGE' && slackButtons(c).some((b) => b.text === 'Reopen')).at(-1);
       assert.ok(brokerageCard, 'the channel is offered Reopen');
       await say(HEAD, 'my requests');
-      assert.match(slackTextOf(shown!), /Reason: The school asked us to stop here/);
+      assert.match(slackTextOf(walk.shown!), /Reason: The school asked us to stop here/);
       assert.ok(!labels().includes('Evaluate'), 'a closed request offers no evaluation');
       const reopen = slackButtons(brokerageCard).find((b) => b.text === 'Reopen')!;
       await act(MANAGER, () => harness.press(MANAGER, reopen.actionId, reopen.data, { channel: 'C0BROKERAGE', ts: String(brokerageCard.body.ts ?? '1.4') }));

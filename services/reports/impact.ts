@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { englandDate } from '../clock.js';
 import { termOf } from '../digest/school-term.js';
 import { academicYearOf } from '../domain/academic-year.js';
 import type { Deployment } from '../domain/deployment.js';
@@ -100,6 +101,12 @@ export async function summariseImpact(ctx: ServiceContext, allianceId: string, p
   for (const report of reports) pushTo(reportsByDeployment, report.deploymentId, report);
 
   const lines: ImpactLine[] = [];
+  // A term depends only on England's month: worked out once per month, not per evaluation.
+  const terms = new Map<string, string>();
+  const termName = (at: Date) => {
+    const month = englandDate(at).slice(0, 7);
+    return terms.get(month) ?? terms.set(month, termOf(at, ZONE).name).get(month)!;
+  };
   for (const evaluation of evaluations) {
     const deployment = deploymentById.get(evaluation.deploymentId);
     const request = requestById.get(evaluation.requestId);
@@ -111,8 +118,8 @@ export async function summariseImpact(ctx: ServiceContext, allianceId: string, p
     const last = visits.at(-1)?.progress.map((p) => p.rag) ?? [];
     lines.push({
       reference: request.reference,
-      evaluatedOn: DateTime.fromISO(evaluation.submittedAt, { zone: ZONE }).toISODate()!,
-      term: termOf(new Date(evaluation.submittedAt), ZONE).name,
+      evaluatedOn: englandDate(new Date(evaluation.submittedAt)),
+      term: termName(new Date(evaluation.submittedAt)),
       specialisms: request.specialisms,
       phase: request.phase,
       localAuthority: laByUrn.get(request.schoolUrn) ?? '',

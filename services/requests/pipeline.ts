@@ -48,8 +48,8 @@ export interface Pipeline {
 }
 
 /**
- * Every open request of an alliance by stage, filtered, with the names a manager needs. One query
- * for the requests, one each for the schools and people; the page shows `perStage` per stage.
+ * The open requests of an alliance by stage, filtered, with the names a manager needs: per stage
+ * the oldest `perStage` and the stage's total, so the board reads the same whatever the backlog.
  */
 export async function loadPipeline(ctx: ServiceContext, allianceId: string, filters: PipelineFilters, perStage = 20): Promise<Pipeline> {
   const [schools, people] = await Promise.all([
@@ -58,7 +58,7 @@ export async function loadPipeline(ctx: ServiceContext, allianceId: string, filt
   ]);
   const schoolByUrn = new Map(schools.map((s) => [s.urn, s]));
   const names = new Map(people.map((p) => [p.id, p.name]));
-  const where: Condition[] = [{ field: 'status', op: 'in', value: filters.stage ? [filters.stage] : [...PIPELINE_STAGES] }];
+  const where: Condition[] = [];
   if (filters.specialism) where.push({ field: 'specialisms', op: 'contains', value: filters.specialism });
   if (filters.phase) where.push({ field: 'phase', op: 'eq', value: filters.phase });
   if (filters.supporterId) where.push({ field: 'matchedSupporterId', op: 'eq', value: filters.supporterId });
@@ -66,12 +66,16 @@ export async function loadPipeline(ctx: ServiceContext, allianceId: string, filt
     const urns = schools.filter((s) => s.localAuthority === filters.localAuthority).map((s) => s.urn);
     where.push({ field: 'schoolUrn', op: 'in', value: urns.length ? urns : ['none'] });
   }
-  const requests = await ctx.store.query<SupportRequest>(allianceId, { type: 'supportRequest', where, orderBy: [{ field: 'createdAt', direction: 'asc' }] });
+  // Per stage, its oldest `perStage` requests and how many there are: what the board shows, however many are open.
+  const shown = await Promise.all(PIPELINE_STAGES.filter((stage) => !filters.stage || stage === filters.stage).map(async (stage) => {
+    const inStage: Condition[] = [{ field: 'status', op: 'eq', value: stage }, ...where];
+    const [requests, total] = await Promise.all([
+      ctx.store.query<SupportRequest>(allianceId, { type: 'supportRequest', where: inStage, orderBy: [{ field: 'createdAt', direction: 'asc' }], limit: perStage }),
+      ctx.store.count(allianceId, { type: 'supportRequest', where: inStage }),
+    ]);
+    return { stage, total, requests };
+  }));
   const now = DateTime.fromJSDate(ctx.clock.now());
-  const shown = PIPELINE_STAGES.filter((stage) => !filters.stage || stage === filters.stage).map((stage) => {
-    const inStage = requests.filter((r) => r.status === stage);
-    return { stage, total: inStage.length, requests: inStage.slice(0, perStage) };
-  });
   const waiting = await waitingOfShown(ctx, allianceId, shown.flatMap((s) => s.requests));
   const stages = shown.map(({ stage, total, requests: inStage }) => ({
     stage,

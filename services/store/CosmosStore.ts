@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import { ConcurrencyError, ConfigError, DuplicateError, NotFoundError } from '../errors.js';
 import { INDEXING_POLICY } from './cosmos-indexing-policy.js';
 import { addStoreCharge } from './request-charge.js';
-import { assertFieldPath, type Condition, type DocumentBase, type DocumentStore, type Query, type Stored, type StoreHealth, withoutMeta } from './document-store.js';
+import { assertFieldPath, type Condition, type CountQuery, type DocumentBase, type DocumentStore, type Query, type Stored, type StoreHealth, withoutMeta } from './document-store.js';
 
 export type CosmosStoreConfig = Extract<Config['store'], { kind: 'cosmos' }>;
 
@@ -108,6 +108,13 @@ export class CosmosStore implements DocumentStore {
     this.client.dispose();
   }
 
+  async count(allianceId: string, query: CountQuery): Promise<number> {
+    const spec = toSql(query, allianceId, 'VALUE COUNT(1)');
+    const { resources, requestCharge } = await this.container.items.query<number>(spec, { partitionKey: allianceId }).fetchAll();
+    addStoreCharge(requestCharge);
+    return resources[0] ?? 0;
+  }
+
   private async write<T extends DocumentBase>(body: T, send: () => Promise<{ resource?: T; requestCharge: number }>): Promise<Stored<T>> {
     try {
       const { resource, requestCharge } = await send();
@@ -134,7 +141,8 @@ export class CosmosStore implements DocumentStore {
   }
 }
 
-function toSql(query: Query, allianceId?: string): SqlQuerySpec {
+/** `select`: what to return, every field by default; `VALUE COUNT(1)` for a count. */
+function toSql(query: Query, allianceId?: string, select = '*'): SqlQuerySpec {
   const parameters: SqlParameter[] = [{ name: '@type', value: query.type }];
   const param = (value: JSONValue): string => {
     parameters.push({ name: `@p${parameters.length}`, value });
@@ -145,7 +153,7 @@ function toSql(query: Query, allianceId?: string): SqlQuerySpec {
   for (const condition of query.where ?? []) clauses.push(conditionToSql(condition, param));
   const orderBy = query.orderBy ?? [];
   const top = query.limit !== undefined && orderBy.length < 2 ? `TOP ${param(query.limit)} ` : '';
-  let sql = `SELECT ${top}* FROM c WHERE ${clauses.join(' AND ')}`;
+  let sql = `SELECT ${top}${select} FROM c WHERE ${clauses.join(' AND ')}`;
   if (orderBy.length === 1) sql += ` ORDER BY ${fieldRef(orderBy[0].field)} ${orderBy[0].direction === 'desc' ? 'DESC' : 'ASC'}`;
   return { query: sql, parameters };
 }

@@ -7,6 +7,7 @@ import { addStoreCharge } from './request-charge.js';
 import {
   assertFieldPath,
   type Condition,
+  type CountQuery,
   type DocumentBase,
   type DocumentStore,
   type Query,
@@ -208,20 +209,16 @@ export class SqliteStore implements DocumentStore {
     this.db.close();
   }
 
+  async count(allianceId: string, query: CountQuery): Promise<number> {
+    addStoreCharge();
+    const { sql, params } = whereSql(query, allianceId);
+    return (this.prepare<{ n: number }>(`SELECT COUNT(*) AS n FROM documents WHERE ${sql}`).get(...params) as { n: number }).n;
+  }
+
   private runQuery<T extends DocumentBase>(query: Query, allianceId?: string): Array<Stored<T>> {
     addStoreCharge();
-    const clauses = ['type = ?'];
-    const params: unknown[] = [query.type];
-    if (allianceId !== undefined) {
-      clauses.push('alliance_id = ?');
-      params.push(allianceId);
-    }
-    for (const condition of query.where ?? []) {
-      const [sql, values] = conditionToSql(condition);
-      clauses.push(sql);
-      params.push(...values);
-    }
-    let sql = `SELECT etag, body FROM documents WHERE ${clauses.join(' AND ')}`;
+    const { sql: where, params } = whereSql(query, allianceId);
+    let sql = `SELECT etag, body FROM documents WHERE ${where}`;
     if (query.orderBy?.length) {
       sql += ' ORDER BY ' + query.orderBy
         .map((o) => `${jsonPath(o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`)
@@ -233,6 +230,22 @@ export class SqliteStore implements DocumentStore {
     }
     return this.prepare<Row>(sql).all(...params).map((row) => toStored<T>(row));
   }
+}
+
+/** The WHERE clause of a query or count: its type, the alliance's partition when given, its conditions. */
+function whereSql(query: CountQuery, allianceId?: string): { sql: string; params: unknown[] } {
+  const clauses = ['type = ?'];
+  const params: unknown[] = [query.type];
+  if (allianceId !== undefined) {
+    clauses.push('alliance_id = ?');
+    params.push(allianceId);
+  }
+  for (const condition of query.where ?? []) {
+    const [sql, values] = conditionToSql(condition);
+    clauses.push(sql);
+    params.push(...values);
+  }
+  return { sql: clauses.join(' AND '), params };
 }
 
 function jsonPath(field: string): string {

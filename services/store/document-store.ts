@@ -27,6 +27,8 @@ export interface Query {
   limit?: number;
 }
 
+export type CountQuery = Pick<Query, 'type' | 'where'>;
+
 export interface StoreHealth {
   ok: boolean;
   kind: 'sqlite' | 'cosmos';
@@ -43,6 +45,8 @@ export interface DocumentStore {
    * identifying who is speaking, and the scheduler's list of alliances.
    */
   queryAllAlliances<T extends DocumentBase>(query: Query): Promise<Array<Stored<T>>>;
+  /** How many of one alliance's documents match, without reading them (a board's stage totals). */
+  count(allianceId: string, query: CountQuery): Promise<number>;
   /** Creates a new document; a document with the same id in the partition → DuplicateError. */
   create<T extends DocumentBase>(doc: T): Promise<Stored<T>>;
   /** Replaces a document if it is still at `etag`; otherwise ConcurrencyError (Cosmos 412). */

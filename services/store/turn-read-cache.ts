@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DocumentBase, DocumentStore, Query, Stored, StoreHealth } from './document-store.js';
+import type { CountQuery, DocumentBase, DocumentStore, Query, Stored, StoreHealth } from './document-store.js';
 
 /**
  * The documents one turn has read (or is reading) or written, by alliance and id; `undefined` for
@@ -66,6 +66,10 @@ export class TurnReadCachingStore implements DocumentStore {
 
   queryAllAlliances<T extends DocumentBase>(query: Query): Promise<Array<Stored<T>>> {
     return this.inner.queryAllAlliances<T>(query);
+  }
+
+  count(allianceId: string, query: CountQuery): Promise<number> {
+    return this.inner.count(allianceId, query);
   }
 
   create<T extends DocumentBase>(doc: T): Promise<Stored<T>> {

@@ -1,7 +1,7 @@
 import { insideTurn } from '../../services/store/request-charge.js';
 import type { DocumentStore } from '../../services/store/document-store.js';
 
-const COUNTED = ['get', 'query', 'queryAllAlliances', 'create', 'replace', 'upsert', 'upsertAll', 'delete'] as const;
+const COUNTED = ['get', 'query', 'queryAllAlliances', 'count', 'create', 'replace', 'upsert', 'upsertAll', 'delete'] as const;
 /** Calls that read documents: what they return is what the store had to read and send. */
 const READS = new Set<string>(['get', 'query', 'queryAllAlliances']);
 /** Calls that write documents, and how many each writes. */

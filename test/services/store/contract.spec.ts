@@ -178,6 +178,14 @@ for (const backend of backends) {
         assert.equal((await ids({ limit: 2 })).length, 2);
       });
 
+      it('counts what a query would find, in one alliance and type only', async () => {
+        assert.equal(await store.count(alliance, { type }), 4);
+        assert.equal(await store.count(alliance, { type, where: [{ field: 'school', op: 'eq', value: 'Beech' }, { field: 'days', op: 'gt', value: 2 }] }), 1);
+        assert.equal(await store.count(alliance, { type, where: [{ field: 'name', op: 'in', value: ['Ann', 'Bea', 'Nobody'] }] }), 2);
+        assert.equal(await store.count('another-alliance', { type }), 0);
+        assert.equal(await store.count(alliance, { type: 'no-such-type' }), 0);
+      });
+
       it('sorts a missing field first when ascending', async function () {
         // The in-process Cosmos server drops documents without the ORDER BY field; Cosmos DB itself
         // (since 2022, with the default indexing policy) returns them first, as SQLite does.

@@ -14,7 +14,7 @@ import { buildPlanCard } from '../views/plan-card.js';
 import { buildVisitReportCard } from '../views/visit-report-card.js';
 
 export type DeploymentEvent = Extract<NotificationEvent, { kind:
-  'planSubmitted' | 'planConfirmed' | 'planAgreed' | 'planChangesRequested' | 'visitReportSubmitted' | 'visitReportOverdue' | 'deploymentCompleted' | 'deploymentEvaluated' | 'schoolHeadNamed' | 'midTermReviewDue' | 'midTermNotWorking' | 'visitReportCorrection' }>;
+  'planSubmitted' | 'planConfirmed' | 'planAgreed' | 'planChangesRequested' | 'visitReportSubmitted' | 'visitReportOverdue' | 'deploymentCompleted' | 'deploymentEvaluated' | 'schoolHeadNamed' | 'midTermReviewDue' | 'midTermNotWorking' | 'visitReportCorrection' | 'visitReportCorrected' }>;
 
 const PLAN_HEADLINES = {
   planSubmitted: 'A plan needs your confirmation',
@@ -37,7 +37,8 @@ export async function buildDeploymentNotification(ctx: NotificationContext, alli
       const calendarUrl = target?.kind === 'person' ? calendarUrlFor(ctx.calendarUrl, deployment, target.personId) : undefined;
       return buildPlanCard(deployment, school, { headline: `${planHeadline(event.kind, deployment)}: ${deployment.requestReference}`, ...(calendarUrl ? { calendarUrl } : {}) });
     }
-    case 'visitReportSubmitted': {
+    case 'visitReportSubmitted':
+    case 'visitReportCorrected': {
       const report = await ctx.store.get<VisitReport>(allianceId, event.reportId);
       const forSchool = target?.kind === 'person' && deployment.schoolHeadIds.includes(target.personId);
       return report ? buildVisitReportCard(report, deployment, { school, supporterName, forManagers: target?.kind === 'managerChannel', forSchool }) : undefined;

@@ -83,6 +83,7 @@ export async function buildNotification(ctx: NotificationContext, allianceId: st
     case 'midTermReviewDue':
     case 'midTermNotWorking':
     case 'visitReportCorrection':
+    case 'visitReportCorrected':
       return buildDeploymentNotification(ctx, allianceId, event, target);
     case 'diagnosticReported': {
       const report = await findRecord(ctx, allianceId, event.reportId, 'diagnosticReport');

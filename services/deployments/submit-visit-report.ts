@@ -8,12 +8,10 @@ import { enqueueNotifications } from '../notifications/enqueue.js';
 import { transitionRequest } from '../requests/transition-request.js';
 import type { ServiceContext } from '../service-context.js';
 import type { Stored } from '../store/document-store.js';
-import { completeDeployment } from './complete-deployment.js';
 import { loadAsParty, loadRequestOf, notifyParties } from './deployment-parties.js';
 import { parseInput } from '../parse-input.js';
-import { openMidTermIfDue } from './mid-term-review.js';
 import { updateDeployment } from './update-deployment.js';
-import { daysDelivered, reportsFor } from './visit-reports.js';
+import { settleDeliveredDays } from './settle-delivered-days.js';
 import { englandDate } from '../clock.js';
 
 export interface VisitReportOutcome {
@@ -68,10 +66,7 @@ export async function submitVisitReport(
     deployment = await updateDeployment(ctx, deployment, { by: supporter.id, action: 'status', to: 'active', ref: id });
     await transitionRequest(ctx, request, { to: 'active', by: supporter.id, ref: deploymentId });
   }
-  const delivered = daysDelivered(await reportsFor(ctx, deployment.allianceId, deployment.id));
-  if (delivered >= plan.days) deployment = await completeDeployment(ctx, supporter, deploymentId);
-  else deployment = await openMidTermIfDue(ctx, deployment, delivered, supporter.id);
-  return { report, deployment, alreadyReceived: false };
+  return { report, deployment: await settleDeliveredDays(ctx, supporter, deployment), alreadyReceived: false };
 }
 
 /** What a report of this plan must fit today: the visit form checks the same before it is sent. */

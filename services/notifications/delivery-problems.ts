@@ -38,6 +38,7 @@ const EVENT_LABELS: Record<NotificationEvent['kind'], string> = {
   visitReportSubmitted: 'visit report',
   visitReportOverdue: 'reminder of an overdue visit report',
   visitReportCorrection: "school's correction to a visit report",
+  visitReportCorrected: "supporter's correction of a visit report",
   midTermReviewDue: 'mid-term review to give',
   midTermNotWorking: 'mid-term review saying the support is not working',
   deploymentCompleted: 'news that the support was completed, with the evaluation to do',

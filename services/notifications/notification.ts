@@ -42,6 +42,8 @@ export type NotificationEvent =
   | { kind: 'visitReportSubmitted'; deploymentId: string; reportId: string }
   /** The school says a visit report needs correcting: the supporter hears what. */
   | { kind: 'visitReportCorrection'; deploymentId: string; reportId: string }
+  /** The supporter corrected a visit report: the school's heads and the manager channel see it as it is now. */
+  | { kind: 'visitReportCorrected'; deploymentId: string; reportId: string }
   /** The supporter is reminded of reports more than 5 working days late. */
   | { kind: 'visitReportOverdue'; deploymentId: string; visitDates: string[] }
   /** Reports reached half the planned days: the supporter and the school are each asked for a mid-term review. */

@@ -21,6 +21,8 @@ export const ACTIONS = {
   openVisitReport: 'visit-report.open',
   openMidTermReview: 'mid-term-review.open',
   checkVisitReport: 'visit-report-check.open',
+  /** The supporter's correction of their own report, until the school has checked it. */
+  correctVisitReport: 'visit-report.correct',
   completeDeployment: 'deployment.complete',
   openEvaluation: 'evaluation.open',
   messageExpert: 'contact.message',

@@ -21,7 +21,7 @@ import { acceptProposal, declineProposalForm } from './proposal-flow.js';
 import { showRequestForm } from './request-support-flow.js';
 import { reassignFromCard, remindFromCard, withdrawFromCard } from './service-level-flow.js';
 import { visitReportCheckForm } from './visit-report-check-flow.js';
-import { completeFromCard, visitReportForm } from './visit-report-flow.js';
+import { chooseCorrection, completeFromCard, visitReportForm } from './visit-report-flow.js';
 import { sendWorkspaceLink } from './workspace-link-flow.js';
 
 /** A button press: who pressed it, and the data the button carried. */
@@ -60,6 +60,7 @@ const HANDLERS = {
   [ACTIONS.openVisitReport]: (ctx, person, call) => showForm(visitReportForm, ctx, person, call),
   [ACTIONS.openMidTermReview]: (ctx, person, call) => showForm(midTermReviewForm, ctx, person, call),
   [ACTIONS.checkVisitReport]: (ctx, person, call) => showForm(visitReportCheckForm, ctx, person, call),
+  [ACTIONS.correctVisitReport]: chooseCorrection,
   [ACTIONS.completeDeployment]: (ctx, person, call) => completeFromCard(ctx, person, deploymentId(call)),
   [ACTIONS.openEvaluation]: (ctx, person, call) => showForm(evaluationForm, ctx, person, call),
   [ACTIONS.messageExpert]: (ctx, person, call) => messageExpert(ctx, person, String(call.data.personId ?? ''), call.channel),

@@ -1,24 +1,30 @@
-import { createVisitReportForm } from '../../cards/forms/visit-report.js';
+import { createVisitReportForm, visitReportFormValues } from '../../cards/forms/visit-report.js';
 import { actions, button, card, text } from '../../cards/message-card.js';
 import { completeDeployment } from '../../services/deployments/complete-deployment.js';
+import { correctVisitReport, mayCorrect, requireCorrectable } from '../../services/deployments/correct-visit-report.js';
 import { reportContext, submitVisitReport } from '../../services/deployments/submit-visit-report.js';
+import { reportsFor } from '../../services/deployments/visit-reports.js';
 import type { Deployment } from '../../services/domain/deployment.js';
 import type { Person } from '../../services/domain/person.js';
-import type { VisitReportInput } from '../../services/domain/visit-report.js';
-import { ForbiddenError } from '../../services/errors.js';
+import type { School } from '../../services/domain/school.js';
+import { showDate } from '../../services/domain/show-date.js';
+import type { VisitReport, VisitReportInput } from '../../services/domain/visit-report.js';
+import { ForbiddenError, NotFoundError } from '../../services/errors.js';
 import type { ChannelKind } from '../../services/identity/channel-identity.js';
 import type { Stored } from '../../services/store/document-store.js';
-import { cardReply, textReply, type TurnResult } from '../conversation/reply.js';
+import { findRecord } from '../../services/store/get-record.js';
+import { cardReply, textReply, type Reply, type TurnResult } from '../conversation/reply.js';
 import { loadDeploymentView } from '../views/loaders/load-deployment-view.js';
 import { buildVisitReportCard } from '../views/visit-report-card.js';
 import { ACTIONS } from './action-ids.js';
 import type { FlowContext } from './flow-context.js';
-import { showForm, type FormEntry } from './form-entry.js';
+import { showForm, type FormCall, type FormEntry, type OpenedForm } from './form-entry.js';
 
 /** The supporter's report of one visit, one progress group per plan objective. */
 export const visitReportForm: FormEntry<VisitReportInput> = {
   blank: (now) => createVisitReportForm({ now }),
   async open(ctx, person, { data }) {
+    if (data.reportId) return openCorrection(ctx, person, String(data.reportId));
     const view = await loadDeploymentView(ctx, person, String(data.deploymentId ?? ''));
     const { deployment } = view;
     if (deployment.supporterId !== person.id) throw new ForbiddenError('Only the supporter on this deployment can report its visits.');
@@ -31,16 +37,66 @@ export const visitReportForm: FormEntry<VisitReportInput> = {
       data: { deploymentId: deployment.id },
       async submit(report) {
         const outcome = await submitVisitReport(ctx, person, deployment.id, report);
+        const canCorrect = mayCorrect(person, outcome.report, outcome.deployment);
         const note = outcome.alreadyReceived
-          ? 'This visit was already reported; here is the report as received.'
+          ? `This visit was already reported; here is the report as received.${canCorrect ? ' Press "Correct this report" to change it.' : ''}`
           : outcome.deployment.status === 'completed'
-            ? 'Thank you. All planned days are now reported, so the deployment is complete and the school is asked to evaluate it.'
+            ? ALL_DAYS_REPORTED
             : 'Thank you. The school and the alliance manager have your report.';
-        return { replies: [textReply(note)], replaceSource: cardReply(buildVisitReportCard(outcome.report, outcome.deployment, { school: view.school, supporterName: person.name, forManagers: false })) };
+        return { replies: [textReply(note)], replaceSource: supporterReportCard(person, outcome.report, outcome.deployment, view.school) };
       },
     };
   },
 };
+
+const ALL_DAYS_REPORTED = 'Thank you. All planned days are now reported, so the deployment is complete and the school is asked to evaluate it.';
+
+/** The supporter's own view of a report: with "Correct this report" while they may. */
+function supporterReportCard(person: Stored<Person>, report: VisitReport, deployment: Deployment, school?: School): Reply {
+  return cardReply(buildVisitReportCard(report, deployment, { school, supporterName: person.name, forManagers: false, canCorrect: mayCorrect(person, report, deployment) }));
+}
+
+/** The same form, filled in with the report as it stands, for its supporter to correct. */
+async function openCorrection(ctx: FlowContext, person: Stored<Person>, reportId: string): Promise<OpenedForm<VisitReportInput>> {
+  const report = await findRecord(ctx, person.allianceId, reportId, 'visitReport');
+  if (!report) throw new NotFoundError('That visit report');
+  const view = await loadDeploymentView(ctx, person, report.deploymentId);
+  requireCorrectable(person, report, view.deployment);
+  return {
+    form: createVisitReportForm({ now: ctx.clock.now(), subject: view.subject, objectives: report.objectives, correcting: report.visitDate }),
+    values: visitReportFormValues(report),
+    data: { reportId: report.id },
+    async submit(input) {
+      const outcome = await correctVisitReport(ctx, person, report.id, input);
+      const note = !outcome.changed.length
+        ? 'Nothing to change: the report already says this.'
+        : outcome.deployment.status === 'completed' && view.deployment.status !== 'completed'
+          ? `Corrected (${outcome.changed.join(', ')}). ${ALL_DAYS_REPORTED}`
+          : `Thank you. The report is corrected (${outcome.changed.join(', ')}); the school and the alliance manager are told.`;
+      return { replies: [textReply(note)], replaceSource: supporterReportCard(person, outcome.report, outcome.deployment, view.school) };
+    },
+  };
+}
+
+/**
+ * "Correct a report" from my deployments: the one report the supporter may still correct, or a
+ * button for each when there are several.
+ */
+export async function chooseCorrection(ctx: FlowContext, person: Stored<Person>, call: FormCall): Promise<TurnResult> {
+  if (call.data.reportId) return showForm(visitReportForm, ctx, person, call);
+  const { deployment } = await loadDeploymentView(ctx, person, String(call.data.deploymentId ?? ''));
+  const reports = await reportsFor(ctx, person.allianceId, deployment.id);
+  if (reports.length === 0) return { replies: [textReply('No visit has been reported on this deployment yet.')] };
+  const open = reports.filter((report) => mayCorrect(person, report, deployment));
+  // None left: the refusal says why (not theirs, checked by the school, or the deployment is over).
+  if (open.length === 0) requireCorrectable(person, reports.at(-1)!, deployment);
+  if (open.length === 1) return showForm(visitReportForm, ctx, person, { ...call, data: { reportId: open[0].id } });
+  return { replies: [cardReply(card('Which report needs correcting?', [
+    text('Which report needs correcting?'),
+    // Teams shows six buttons at most: the latest visits, the likeliest to need it.
+    actions(open.slice(-6).map((report) => button(ACTIONS.correctVisitReport, showDate(report.visitDate), { reportId: report.id }))),
+  ]))] };
+}
 
 /**
  * The visit-report form for the supporter's one deployment with visits under way; with several, a

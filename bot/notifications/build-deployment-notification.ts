@@ -41,7 +41,10 @@ export async function buildDeploymentNotification(ctx: NotificationContext, alli
     case 'visitReportCorrected': {
       const report = await ctx.store.get<VisitReport>(allianceId, event.reportId);
       const forSchool = target?.kind === 'person' && deployment.schoolHeadIds.includes(target.personId);
-      return report ? buildVisitReportCard(report, deployment, { school, supporterName, forManagers: target?.kind === 'managerChannel', forSchool }) : undefined;
+      if (!report) return undefined;
+      const reportCard = buildVisitReportCard(report, deployment, { school, supporterName, forManagers: target?.kind === 'managerChannel', forSchool });
+      // A correction comes as a new message (no key), so the school notices it rather than finding an earlier card edited.
+      return event.kind === 'visitReportCorrected' ? { summary: `Corrected: ${reportCard.summary}`, elements: reportCard.elements } : reportCard;
     }
     case 'visitReportCorrection': {
       const report = await ctx.store.get<VisitReport>(allianceId, event.reportId);

@@ -21,6 +21,7 @@ const STEP_BUTTONS: Record<Step | RequestStep, { action: ActionId; title: string
   reviewMidTerm: { action: ACTIONS.openMidTermReview, title: 'Mid-term review', primary: true },
   complete: { action: ACTIONS.completeDeployment, title: 'Complete' },
   checkReport: { action: ACTIONS.checkVisitReport, title: 'Check visit reports' },
+  correctReport: { action: ACTIONS.correctVisitReport, title: 'Correct a report' },
   evaluate: { action: ACTIONS.openEvaluation, title: 'Evaluate', primary: true },
   reportDiagnostic: { action: ACTIONS.openDiagnosticReport, title: 'Report diagnostic', primary: true },
   decide: { action: ACTIONS.showRequest, title: 'Candidates', primary: true },

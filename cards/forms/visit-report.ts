@@ -1,6 +1,7 @@
 import { englandDate } from '../../services/clock.js';
+import { showDate } from '../../services/domain/show-date.js';
 import { REPORT_LIMITS, visitReportInputSchema, type VisitReportInput } from '../../services/domain/visit-report.js';
-import { mapOnto, type FormDefinition } from '../form-definition.js';
+import { mapOnto, type FormDefinition, type FormValues } from '../form-definition.js';
 import { readUkDate } from '../uk-date.js';
 import { objectiveProgress, PROGRESS_FIELDS } from './objective-progress.js';
 
@@ -32,14 +33,16 @@ export interface VisitReportContext {
   objectives?: readonly string[];
   /** The plan's first visit date: a report dated before it is refused before the form closes. */
   firstVisit?: string;
+  /** A correction's visit date: shown, not asked, as it names the report being corrected. */
+  correcting?: string;
 }
 
 /** Answers onto the report service's input; without the plan, the groups answered count. */
-export function createVisitReportSchema({ now, objectives, firstVisit }: VisitReportContext) {
+export function createVisitReportSchema({ now, objectives, firstVisit, correcting }: VisitReportContext) {
   const today = englandDate(now);
   const progress = objectiveProgress(objectives);
   const schema = mapOnto((answers) => ({
-    visitDate: typeof answers[F.visitDate] === 'string' ? readUkDate(String(answers[F.visitDate]), today) : undefined,
+    visitDate: correcting ?? (typeof answers[F.visitDate] === 'string' ? readUkDate(String(answers[F.visitDate]), today) : undefined),
     progress: progress.read(answers),
     activities: answers[F.activities],
     nextSteps: answers[F.nextSteps],
@@ -53,17 +56,32 @@ export function createVisitReportSchema({ now, objectives, firstVisit }: VisitRe
   return { schema, fieldOf };
 }
 
+/** A stored report as the form's answers, for its correction; the no-pupil-data box is ticked afresh for the new text. */
+export function visitReportFormValues(report: VisitReportInput): FormValues {
+  return Object.fromEntries([
+    ...report.progress.flatMap((p, i) => [[F.rag(i + 1), p.rag], [F.comment(i + 1), p.comment]]),
+    [F.activities, report.activities],
+    [F.nextSteps, report.nextSteps],
+    [F.daysUsed, String(report.daysUsed)],
+  ]);
+}
+
 export function createVisitReportForm(context: VisitReportContext): FormDefinition<VisitReportInput> {
   const { schema, fieldOf } = createVisitReportSchema(context);
+  const { correcting } = context;
   return {
     id: VISIT_REPORT_FORM_ID,
-    title: 'Visit report',
-    submitLabel: 'Send report',
+    title: correcting ? 'Correct a visit report' : 'Visit report',
+    submitLabel: correcting ? 'Send correction' : 'Send report',
     submitActionId: VISIT_REPORT_ACTIONS.submit,
-    intro: 'Due within 5 working days of the visit. The school and the alliance manager will read it. Do not name pupils.',
+    intro: correcting
+      ? 'Change what needs correcting. The school and the alliance manager will be told the report was corrected. Do not name pupils.'
+      : 'Due within 5 working days of the visit. The school and the alliance manager will read it. Do not name pupils.',
     fields: [
       ...(context.subject ? [{ type: 'info' as const, id: F.subject, text: context.subject }] : []),
-      { type: 'date', id: F.visitDate, label: 'Visit date', required: true },
+      correcting
+        ? { type: 'info' as const, id: F.visitDate, text: `Visit date: ${showDate(correcting)}` }
+        : { type: 'date' as const, id: F.visitDate, label: 'Visit date', required: true },
       ...objectiveProgress(context.objectives).fields,
       { type: 'text', id: F.activities, label: 'What was done', help: 'For example observations, book scrutiny, coaching.', required: true, multiline: true, maxLength: REPORT_LIMITS.text },
       { type: 'text', id: F.nextSteps, label: 'Agreed next steps', required: true, multiline: true, maxLength: REPORT_LIMITS.text },

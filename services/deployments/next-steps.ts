@@ -9,7 +9,9 @@ export type Step =
   | 'writePlan' | 'revisePlan' | 'viewPlan' | 'confirmPlan' | 'askChanges'
   | 'reportVisit' | 'reviewMidTerm' | 'complete' | 'evaluate' | 'reportDiagnostic'
   /** The school confirms visit reports as accurate or says what needs correcting (added by list-my-work, which reads the reports). */
-  | 'checkReport';
+  | 'checkReport'
+  /** The supporter corrects a report the school has not checked yet (added by list-my-work, which reads the reports). */
+  | 'correctReport';
 
 /** Where a deployment stands: what it waits for, on whom, and what this person can do now. */
 export interface Standing {

@@ -4,6 +4,7 @@ import { type Person, isManager } from '../domain/person.js';
 import { schoolId, type School } from '../domain/school.js';
 import { requestKind, type SupportRequest } from '../domain/support-request.js';
 import { canTransition, type RequestStatus } from '../domain/request-lifecycle.js';
+import { mayCorrect } from '../deployments/correct-visit-report.js';
 import { partyOf } from '../deployments/deployment-parties.js';
 import { speaksForSchool } from './withdraw-request.js';
 import { englandDate } from '../clock.js';
@@ -114,7 +115,9 @@ async function workItem(
     if (myParty) names[myParty] = 'you';
     // The school reads each visit report and says whether it is a true record (not only from the report's card).
     const toCheck: Step[] = myParty === 'school' && reports.some((report) => !report.confirmation) ? ['checkReport'] : [];
-    return { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: [...standing.steps, ...toCheck, ...own] };
+    // Until the school has checked it, the supporter can put a report right.
+    const toCorrect: Step[] = reports.some((report) => mayCorrect(person, report, deployment)) ? ['correctReport'] : [];
+    return { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: [...standing.steps, ...toCheck, ...toCorrect, ...own] };
   }
   const progress = REQUEST_PROGRESS[request.status];
   return {

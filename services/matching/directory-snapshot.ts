@@ -3,15 +3,16 @@ import type { Person } from '../domain/person.js';
 import type { School } from '../domain/school.js';
 import type { DocumentStore } from '../store/document-store.js';
 import { FIRST_EPOCH, readDirectoryVersion, type DirectoryChange, type DirectoryVersion } from './directory-version.js';
-import type { SchoolFacts } from './match-scoring.js';
-import { workloadWindowStart, type WorkloadFacts } from './workload.js';
+import type { SchoolFacts, Workload } from './match-scoring.js';
+import { summariseWorkloadsUntil, workloadWindowStart, type WorkloadFacts } from './workload.js';
 
 /** What ranking reads of one alliance, held in memory and kept current through the directory version. */
 export interface DirectorySnapshot {
   /** Supporters the alliance offers: not erased, and based at a school still in the alliance. */
   supporters: readonly Person[];
   schools: ReadonlyMap<string, SchoolFacts>;
-  deployments: Iterable<WorkloadFacts>;
+  /** Each supporter's workload at the time asked for (summariseWorkloads over the held deployments). */
+  workloads: ReadonlyMap<string, Workload>;
 }
 
 interface Held {
@@ -22,6 +23,8 @@ interface Held {
   schools: Map<string, SchoolFacts>;
   deployments: Map<string, WorkloadFacts>;
   list?: Person[];
+  /** Workloads summed at `from`, true until `until` unless a deployment changes (then dropped). */
+  workloads?: { from: number; until: number; byPerson: Map<string, Workload> };
 }
 
 /**
@@ -50,7 +53,17 @@ export async function directorySnapshot(store: DocumentStore, allianceId: string
   const current = await next;
   // Staff of a school that left the alliance are no longer offered through it (leave-alliance.ts).
   current.list ??= [...current.supporters.values()].filter((person) => !(person.baseSchoolUrn && current.schools.get(person.baseSchoolUrn)?.leftAt));
-  return { supporters: current.list, schools: current.schools, deployments: current.deployments.values() };
+  return { supporters: current.list, schools: current.schools, workloads: workloadsAt(current, now) };
+}
+
+/** Summing every held deployment costs more than the rest of a search: each sum is kept while it stays true. */
+function workloadsAt(current: Held, now: Date): Map<string, Workload> {
+  const at = now.getTime();
+  if (!current.workloads || at < current.workloads.from || at >= current.workloads.until) {
+    const { workloads, validUntil } = summariseWorkloadsUntil(current.deployments.values(), now);
+    current.workloads = { from: at, until: validUntil, byPerson: workloads };
+  }
+  return current.workloads.byPerson;
 }
 
 async function bringUpToDate(store: DocumentStore, allianceId: string, current: Held | undefined, version: DirectoryVersion | undefined, now: Date): Promise<Held> {
@@ -97,6 +110,7 @@ async function applyChanges(store: DocumentStore, allianceId: string, current: H
   const reads = await Promise.all([...latest.values()].map(async (change) => ({ change, doc: await store.get(allianceId, change.id) })));
   for (const { change, doc } of reads) {
     if (change.kind === 'deployment') {
+      current.workloads = undefined;
       if (doc?.type === 'deployment') current.deployments.set(change.id, workloadFacts(doc as unknown as Deployment));
       else current.deployments.delete(change.id);
     } else if (change.kind === 'school') {

@@ -4,7 +4,6 @@ import { leftAllianceError } from '../membership/member-school.js';
 import { directorySnapshot } from './directory-snapshot.js';
 import type { MatchNeed } from './match-scoring.js';
 import { rankPage, type RankedPage } from './rank-supporters.js';
-import { summariseWorkloads } from './workload.js';
 
 export interface FindCandidatesOptions {
   limit?: number;
@@ -28,8 +27,8 @@ export async function findCandidates(
   options: FindCandidatesOptions = {},
 ): Promise<RankedPage> {
   const now = clock.now();
-  const { supporters, schools, deployments } = await directorySnapshot(store, allianceId, now);
+  const { supporters, schools, workloads } = await directorySnapshot(store, allianceId, now);
   const searcherSchool = options.searcherSchoolUrn ? schools.get(options.searcherSchoolUrn) : undefined;
   if (searcherSchool?.leftAt) throw leftAllianceError({ name: searcherSchool.name, leftAt: searcherSchool.leftAt });
-  return rankPage({ need, supporters, schools, workloads: summariseWorkloads(deployments, now), ...options });
+  return rankPage({ need, supporters, schools, workloads, ...options });
 }

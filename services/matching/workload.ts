@@ -25,8 +25,18 @@ export function workloadWindowStart(now: Date): Date {
  * rating they have had (ratings follow a supporter from year to year).
  */
 export function summariseWorkloads(deployments: Iterable<WorkloadFacts>, now: Date): Map<string, Workload> {
+  return summariseWorkloadsUntil(deployments, now).workloads;
+}
+
+/**
+ * The workloads at `now`, and the first instant (ms) they stop being true while no deployment
+ * changes: the academic year ends, a recent deployment leaves the window, or one dated after `now`
+ * enters it. Until then they can be reused rather than summed again over every deployment.
+ */
+export function summariseWorkloadsUntil(deployments: Iterable<WorkloadFacts>, now: Date): { workloads: Map<string, Workload>; validUntil: number } {
   const year = academicYearOf(now);
   const recentStart = recentSince(now);
+  let validUntil = year.end.getTime();
   const tallies = new Map<string, Tally>();
   for (const deployment of deployments) {
     let tally = tallies.get(deployment.supporterId);
@@ -37,7 +47,12 @@ export function summariseWorkloads(deployments: Iterable<WorkloadFacts>, now: Da
     const created = Date.parse(deployment.createdAt);
     if (COMMITTED_STATUSES.includes(deployment.status)) {
       if (created >= year.start.getTime() && created < year.end.getTime()) tally.daysCommitted += deployment.daysCommitted;
-      if (created >= recentStart && created <= now.getTime()) tally.recentDeployments += 1;
+      if (created >= recentStart && created <= now.getTime()) {
+        tally.recentDeployments += 1;
+        validUntil = Math.min(validUntil, created + RECENT_WINDOW_DAYS * DAY_MS + 1);
+      } else if (created > now.getTime()) {
+        validUntil = Math.min(validUntil, created);
+      }
     }
     if (deployment.effectivenessRating !== undefined) {
       tally.ratingSum += deployment.effectivenessRating;
@@ -48,7 +63,7 @@ export function summariseWorkloads(deployments: Iterable<WorkloadFacts>, now: Da
   for (const [supporterId, { ratingSum, ...tally }] of tallies) {
     workloads.set(supporterId, { ...tally, ...(tally.ratingCount > 0 ? { ratingAverage: ratingSum / tally.ratingCount } : {}) });
   }
-  return workloads;
+  return { workloads, validUntil };
 }
 
 function recentSince(now: Date): number {

@@ -6,7 +6,6 @@ import { SPECIALISMS, type Specialism } from '../domain/specialisms.js';
 import type { SupportRequest } from '../domain/support-request.js';
 import { directorySnapshot } from '../matching/directory-snapshot.js';
 import { freeDays, NO_WORKLOAD } from '../matching/match-scoring.js';
-import { summariseWorkloads } from '../matching/workload.js';
 import type { ServiceContext } from '../service-context.js';
 
 /** Requests still waiting for a supporter: what the alliance has been asked and not yet met. */
@@ -63,7 +62,7 @@ export async function capacityAndNeed(ctx: ServiceContext, allianceId: string, f
   };
 
   const inArea = (request: SupportRequest) => !filter.localAuthority || snapshot.schools.get(request.schoolUrn)?.localAuthority === filter.localAuthority;
-  const workloads = summariseWorkloads(snapshot.deployments, now);
+  const { workloads } = snapshot;
   for (const person of snapshot.supporters) {
     const spare = Math.max(0, freeDays(person, workloads.get(person.id) ?? NO_WORKLOAD));
     for (const specialism of person.specialisms) {

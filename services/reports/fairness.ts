@@ -1,7 +1,6 @@
 import { academicYearOf } from '../domain/academic-year.js';
 import { directorySnapshot } from '../matching/directory-snapshot.js';
 import { NO_WORKLOAD } from '../matching/match-scoring.js';
-import { summariseWorkloads } from '../matching/workload.js';
 import type { ServiceContext } from '../service-context.js';
 
 export interface SupporterShare {
@@ -35,7 +34,7 @@ export interface Fairness {
 export async function fairness(ctx: ServiceContext, allianceId: string): Promise<Fairness> {
   const now = ctx.clock.now();
   const snapshot = await directorySnapshot(ctx.store, allianceId, now);
-  const workloads = summariseWorkloads(snapshot.deployments, now);
+  const { workloads } = snapshot;
   const supporters = snapshot.supporters.map((person): SupporterShare => ({
     personId: person.id,
     name: person.name,

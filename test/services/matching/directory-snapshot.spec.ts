@@ -12,9 +12,11 @@ import { savePerson } from '../../../services/directory/save-person.js';
 import { noteDirectoryChange, readDirectoryVersion } from '../../../services/matching/directory-version.js';
 import { writeAudited } from '../../../services/audited-write.js';
 import { findCandidates } from '../../../services/matching/find-candidates.js';
-import type { MatchNeed } from '../../../services/matching/match-scoring.js';
 import { rankPage, type RankedPage } from '../../../services/matching/rank-supporters.js';
 import { summariseWorkloads } from '../../../services/matching/workload.js';
+import { directorySnapshot } from '../../../services/matching/directory-snapshot.js';
+import { RECENT_WINDOW_DAYS, type MatchNeed } from '../../../services/matching/match-scoring.js';
+import { ALLIANCE, deployment } from './matching-fixtures.js';
 import type { DocumentStore } from '../../../services/store/document-store.js';
 import { SqliteStore } from '../../../services/store/SqliteStore.js';
 import { countingStore } from '../../helpers/counting-store.js';
@@ -138,5 +140,19 @@ describe('in-memory directory for searches', () => {
     await writeAudited(ctx, rated, { by: 'manager', action: 'status', to: 'cancelled' });
     assert.equal(await seq(), before + 2);
     assert.deepEqual(await findCandidates(store, clock, 'audit-hub', need, { limit: 10 }), await rankFromScratch(store, 'audit-hub', need, 10));
+  });
+
+  it('sums workloads once while they hold, and again when a deployment leaves the recent window', async () => {
+    const store = open('window');
+    const now = fixedClock('2026-11-23T10:00:00.000Z');
+    // Ten minutes before it is no longer recent; the directory is not reloaded for 30 minutes.
+    const leavesSoon = new Date(now.now().getTime() - RECENT_WINDOW_DAYS * 86_400_000 + 10 * 60_000).toISOString();
+    await store.create(deployment('ann', 'planned', leavesSoon, 2));
+    const first = await directorySnapshot(store, ALLIANCE, now.now());
+    assert.equal(first.workloads.get('ann')?.recentDeployments, 1);
+    now.advance(5 * 60_000);
+    assert.equal((await directorySnapshot(store, ALLIANCE, now.now())).workloads, first.workloads, 'still true: not summed again');
+    now.advance(10 * 60_000);
+    assert.equal((await directorySnapshot(store, ALLIANCE, now.now())).workloads.get('ann')?.recentDeployments, 0);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { summariseWorkloads, workloadWindowStart } from '../../../services/matching/workload.js';
+import { summariseWorkloads, summariseWorkloadsUntil, workloadWindowStart } from '../../../services/matching/workload.js';
 import { deployment } from './matching-fixtures.js';
 
 describe('summariseWorkloads', () => {
@@ -25,6 +25,22 @@ describe('summariseWorkloads', () => {
     const early = new Date('2025-09-10T12:00:00.000Z');
     const workloads = summariseWorkloads([deployment('ann', 'active', '2025-08-01T09:00:00.000Z', 3)], early);
     assert.deepEqual(workloads.get('ann'), { daysCommitted: 0, recentDeployments: 1, ratingCount: 0 });
+  });
+
+  it('holds until the year ends, a recent deployment leaves the window or a later-dated one enters it', () => {
+    const at = (iso: string) => new Date(iso).getTime();
+    assert.equal(summariseWorkloadsUntil([deployment('ann', 'evaluated', '2025-05-01T09:00:00.000Z', 4, 4)], now).validUntil, at('2026-09-01T00:00:00.000Z'));
+    const recent = summariseWorkloadsUntil([
+      deployment('ann', 'active', '2026-02-01T09:00:00.000Z', 2),
+      deployment('bob', 'planned', '2026-01-10T09:00:00.000Z', 1),
+      deployment('cat', 'declined', '2025-12-20T09:00:00.000Z', 1),
+    ], now);
+    // 90 days after 10 January, bob's deployment is no longer recent; cat's declined one never counted.
+    assert.equal(recent.validUntil, at('2026-04-10T09:00:00.001Z'));
+    const bob = [deployment('bob', 'planned', '2026-01-10T09:00:00.000Z', 1)];
+    assert.equal(summariseWorkloads(bob, new Date(recent.validUntil - 1)).get('bob')?.recentDeployments, 1);
+    assert.equal(summariseWorkloads(bob, new Date(recent.validUntil)).get('bob')?.recentDeployments, 0);
+    assert.equal(summariseWorkloadsUntil([deployment('ann', 'proposed', '2026-03-20T09:00:00.000Z', 1)], now).validUntil, at('2026-03-20T09:00:00.000Z'));
   });
 
   it('reads from the earlier of the academic year start and the recent window', () => {

@@ -32,6 +32,7 @@ export interface TurnLatency {
 
 function summarise(bot: TurnCell['bot'], intent: string, concurrency: number, result: CellResult): TurnCell {
   const round = (n: number) => Math.round(n * 10) / 10;
+  process.stderr.write(`  ${intent} @ ${concurrency}: p50 ${round(percentile(result.latencies, 0.5))} ms\n`);
   return {
     bot, intent, concurrency,
     p50: round(percentile(result.latencies, 0.5)),

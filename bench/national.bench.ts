@@ -23,8 +23,8 @@ import { intentFixtures, measureIntents, type MeasuredIntent } from './turn-cost
 const HUB = { schools: 250, supporters: 300, requestsPerYear: 800 };
 /** The smallest alliance: a trust of 40 schools, with requests in the same proportion to its schools. */
 const TRUST = { schools: 40, supporters: 50, requestsPerYear: 130 };
-/** The least a scaled-down alliance has: enough requests left waiting for the manager-decision turns. */
-const FLOOR = { schools: 2, supporters: 2, requestsPerYear: 40 };
+/** The least a scaled-down alliance has (the decision turns act on requests the bench adds as waiting). */
+const FLOOR = { schools: 2, supporters: 2, requestsPerYear: 10 };
 const YEARS = 3;
 /** Issue 16: the Monday digest of every alliance within 5 minutes across two instances. */
 const DIGEST_LIMIT_MS = 5 * 60_000;

@@ -8,7 +8,7 @@ import { DEPLOYMENT_PLAN_FORM_ID } from '../../cards/forms/deployment-plan.js';
 import { EVALUATION_FORM_ID } from '../../cards/forms/evaluation.js';
 import { PLAN_CHANGES_FORM_ID } from '../../cards/forms/plan-changes.js';
 import { SUPPORT_REQUEST_FORM_ID } from '../../cards/forms/support-request.js';
-import { VISIT_REPORT_FORM_ID } from '../../cards/forms/visit-report.js';
+import { VISIT_REPORT_CORRECTION_FORM_ID, VISIT_REPORT_FORM_ID } from '../../cards/forms/visit-report.js';
 import { VISIT_REPORT_CHECK_FORM_ID } from '../../cards/forms/visit-report-check.js';
 import { declineRequestForm } from './brokerage-flow.js';
 import { diagnosticReportForm, diagnosticRequestForm, FOLLOW_ON_FORM_ID, followOnRequestForm } from './diagnostic-flow.js';
@@ -22,7 +22,7 @@ import { deploymentPlanForm, planChangesForm } from './plan-flow.js';
 import { declineProposalForm } from './proposal-flow.js';
 import { supportRequestForm } from './request-support-flow.js';
 import { visitReportCheckForm } from './visit-report-check-flow.js';
-import { visitReportForm } from './visit-report-flow.js';
+import { visitReportCorrectionForm, visitReportForm } from './visit-report-flow.js';
 
 /**
  * Every form the bot shows, by the id its submissions carry: its definition and its submit step.
@@ -35,6 +35,7 @@ const TABLE = {
   [DEPLOYMENT_PLAN_FORM_ID]: deploymentPlanForm,
   [PLAN_CHANGES_FORM_ID]: planChangesForm,
   [VISIT_REPORT_FORM_ID]: visitReportForm,
+  [VISIT_REPORT_CORRECTION_FORM_ID]: visitReportCorrectionForm,
   [MID_TERM_REVIEW_FORM_ID]: midTermReviewForm,
   [VISIT_REPORT_CHECK_FORM_ID]: visitReportCheckForm,
   [EVALUATION_FORM_ID]: evaluationForm,

@@ -1,5 +1,6 @@
 import { createVisitReportForm, visitReportFormValues } from '../../cards/forms/visit-report.js';
 import { actions, button, card, text } from '../../cards/message-card.js';
+import { englandDate } from '../../services/clock.js';
 import { completeDeployment } from '../../services/deployments/complete-deployment.js';
 import { correctVisitReport, mayCorrect, requireCorrectable } from '../../services/deployments/correct-visit-report.js';
 import { reportContext, submitVisitReport } from '../../services/deployments/submit-visit-report.js';
@@ -24,7 +25,6 @@ import { showForm, type FormCall, type FormEntry, type OpenedForm } from './form
 export const visitReportForm: FormEntry<VisitReportInput> = {
   blank: (now) => createVisitReportForm({ now }),
   async open(ctx, person, { data }) {
-    if (data.reportId) return openCorrection(ctx, person, String(data.reportId));
     const view = await loadDeploymentView(ctx, person, String(data.deploymentId ?? ''));
     const { deployment } = view;
     if (deployment.supporterId !== person.id) throw new ForbiddenError('Only the supporter on this deployment can report its visits.');
@@ -57,6 +57,12 @@ function supporterReportCard(person: Stored<Person>, report: VisitReport, deploy
 }
 
 /** The same form, filled in with the report as it stands, for its supporter to correct. */
+export const visitReportCorrectionForm: FormEntry<VisitReportInput> = {
+  // Any date will do to read and check the answers: the date is not asked, and the report's own is used.
+  blank: (now) => createVisitReportForm({ now, correcting: englandDate(now) }),
+  open: (ctx, person, { data }) => openCorrection(ctx, person, String(data.reportId ?? '')),
+};
+
 async function openCorrection(ctx: FlowContext, person: Stored<Person>, reportId: string): Promise<OpenedForm<VisitReportInput>> {
   const report = await findRecord(ctx, person.allianceId, reportId, 'visitReport');
   if (!report) throw new NotFoundError('That visit report');
@@ -83,14 +89,14 @@ async function openCorrection(ctx: FlowContext, person: Stored<Person>, reportId
  * button for each when there are several.
  */
 export async function chooseCorrection(ctx: FlowContext, person: Stored<Person>, call: FormCall): Promise<TurnResult> {
-  if (call.data.reportId) return showForm(visitReportForm, ctx, person, call);
+  if (call.data.reportId) return showForm(visitReportCorrectionForm, ctx, person, call);
   const { deployment } = await loadDeploymentView(ctx, person, String(call.data.deploymentId ?? ''));
   const reports = await reportsFor(ctx, person.allianceId, deployment.id);
   if (reports.length === 0) return { replies: [textReply('No visit has been reported on this deployment yet.')] };
   const open = reports.filter((report) => mayCorrect(person, report, deployment));
   // None left: the refusal says why (not theirs, checked by the school, or the deployment is over).
   if (open.length === 0) requireCorrectable(person, reports.at(-1)!, deployment);
-  if (open.length === 1) return showForm(visitReportForm, ctx, person, { ...call, data: { reportId: open[0].id } });
+  if (open.length === 1) return showForm(visitReportCorrectionForm, ctx, person, { ...call, data: { reportId: open[0].id } });
   return { replies: [cardReply(card('Which report needs correcting?', [
     text('Which report needs correcting?'),
     // Teams shows six buttons at most: the latest visits, the likeliest to need it.

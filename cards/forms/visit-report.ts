@@ -6,6 +6,8 @@ import { readUkDate } from '../uk-date.js';
 import { objectiveProgress, PROGRESS_FIELDS } from './objective-progress.js';
 
 export const VISIT_REPORT_FORM_ID = 'visit-report';
+/** The same form correcting a report: its own id, so an edge checking answers before the flow knows the date is not asked. */
+export const VISIT_REPORT_CORRECTION_FORM_ID = 'visit-report-correction';
 
 export const VISIT_REPORT_ACTIONS = {
   submit: 'visit-report.submit',
@@ -70,7 +72,7 @@ export function createVisitReportForm(context: VisitReportContext): FormDefiniti
   const { schema, fieldOf } = createVisitReportSchema(context);
   const { correcting } = context;
   return {
-    id: VISIT_REPORT_FORM_ID,
+    id: correcting ? VISIT_REPORT_CORRECTION_FORM_ID : VISIT_REPORT_FORM_ID,
     title: correcting ? 'Correct a visit report' : 'Visit report',
     submitLabel: correcting ? 'Send correction' : 'Send report',
     submitActionId: VISIT_REPORT_ACTIONS.submit,

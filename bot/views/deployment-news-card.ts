@@ -23,7 +23,8 @@ export function buildReportCorrectionCard(report: VisitReport, deployment: Deplo
     heading(title),
     text(`${school?.name ?? 'The school'} read your report of the visit of ${showDate(report.visitDate)} and asks for a correction:`),
     text(report.confirmation?.note ?? ''),
-    text('Please contact the school to put the record right.', { muted: true }),
+    text('Correct the report here and the school is asked to check it again.', { muted: true }),
+    actions([button(ACTIONS.correctVisitReport, 'Correct this report', { reportId: report.id }, { style: 'primary' })]),
   ]);
 }
 

@@ -22,8 +22,9 @@ export interface CorrectionOutcome {
 }
 
 /**
- * The supporter who wrote a visit report puts it right: until the school has checked it, and while
- * the deployment is planned or active. The visit date is the report's identity and stays. The
+ * The supporter who wrote a visit report puts it right: until the school has marked it accurate
+ * (a "needs correction" asks for exactly this, and the school checks the corrected report again),
+ * and while the deployment is planned or active. The visit date is the report's identity and stays. The
  * report is replaced with an etag check and keeps a history entry naming the fields changed; the
  * school's heads and the manager channel are told; delivered days are counted again, so a correction
  * that brings them up to the plan completes the deployment as a final report would.
@@ -49,7 +50,9 @@ async function correctOnce(ctx: ServiceContext, supporter: Stored<Person>, repor
     notifyParties(deployment, ['school', 'alliance'], { kind: 'visitReportCorrected', deploymentId: deployment.id, reportId: report.id }));
   let corrected: Stored<VisitReport>;
   try {
-    corrected = await ctx.store.replace<VisitReport>({ ...report, ...fields, history: [...report.history, entry] }, report._etag);
+    // A correction the school asked for goes back to the school to check again; its request stays in the history.
+    const { confirmation: _answered, ...unchecked } = report;
+    corrected = await ctx.store.replace<VisitReport>({ ...unchecked, ...fields, history: [...report.history, entry] }, report._etag);
   } catch (error) {
     // Someone wrote first (the school checking it, or this same correction sent twice): decide again on what is there now.
     if (error instanceof ConcurrencyError && mayRetry) return correctOnce(ctx, supporter, reportId, input, false);
@@ -74,8 +77,8 @@ function correctionRefusal(person: Person, report: VisitReport, deployment: Depl
   if (partyOf(person, deployment) !== 'supporter' || report.supporterId !== person.id) {
     return new ForbiddenError('Only the supporter who wrote this visit report can correct it.');
   }
-  if (report.confirmation) {
-    return new BotError('conflict', 'The school has already checked this report, so it can no longer be corrected here. Please ask the alliance manager to correct it.');
+  if (report.confirmation?.check === 'accurate') {
+    return new BotError('conflict', 'The school has already marked this report accurate, so it can no longer be corrected here. Please ask the alliance manager to correct it.');
   }
   if (!CORRECTABLE.includes(deployment.status)) {
     return new BotError('conflict', `This deployment is ${deployment.status}, so its reports can no longer be corrected here. Please ask the alliance manager to correct it.`);

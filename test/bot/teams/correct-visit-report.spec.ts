@@ -86,7 +86,7 @@ describe('Teams: the supporter corrects a visit report, over /api/messages', fun
     assert.equal((await stored()).daysUsed, 1.5);
   });
 
-  it('has "Correct a report" in my deployments until the school checks the report, then points to the manager', async () => {
+  it('has "Correct a report" in my deployments until the school marks the report accurate, then points to the manager', async () => {
     harness.connector.clear();
     await harness.say(supporter, 'my deployments');
     const mine = cardOf(chat(supporter).at(-1)!);
@@ -98,7 +98,7 @@ describe('Teams: the supporter corrects a visit report, over /api/messages', fun
     await checkVisitReport({ store: harness.app.store, clock: harness.clock }, demo.head, (await stored()).id, { check: 'accurate' });
     harness.connector.clear();
     await harness.say(supporter, 'my deployments');
-    assert.ok(!executeActions(cardOf(chat(supporter).at(-1)!)).some((a) => a.title === 'Correct a report'), 'gone once checked');
+    assert.ok(!executeActions(cardOf(chat(supporter).at(-1)!)).some((a) => a.title === 'Correct a report'), 'gone once marked accurate');
     harness.connector.clear();
     const late = await harness.press(supporter, fromList.verb, fromList.data, 'my-work');
     assert.match(seen(late.body, supporter), /ask the alliance manager/);

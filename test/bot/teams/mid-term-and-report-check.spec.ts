@@ -72,5 +72,20 @@ describe('Teams: mid-term review and checking a visit report, over /api/messages
     const toPriya = chat(supporter).map(textOf).join(' ');
     assert.match(toPriya, /Correction asked: S2S-2026-0001, visit of Tue 1 Dec 2026/);
     assert.match(toPriya, /The visit was on Tuesday, not Monday\./);
+
+    // The supporter corrects it from that message; the school is asked to check the corrected report.
+    const correct = buttonOn(supporter, 'Correct this report');
+    assert.ok(correct, 'the correction asked for comes with the way to make it');
+    const opened = await harness.press(supporter, correct.verb, correct.data, 'correction-card');
+    const form = JSON.stringify(opened.body) + chat(supporter).map(textOf).join(' ');
+    assert.match(form, /Correct a visit report/);
+    await harness.press(supporter, 'visit-report.submit', {
+      formId: 'visit-report-correction', reportId, rag1: 'amber', comment1: 'Policy drafted', activities: 'Book scrutiny (visit on Tuesday)', nextSteps: 'Staff meeting', daysUsed: '1', noPupilData: 'true',
+    }, 'correction-form');
+    const corrected = (await store().get<VisitReport>(DEMO_ALLIANCE_ID, reportId))!;
+    assert.deepEqual([corrected.activities, corrected.confirmation], ['Book scrutiny (visit on Tuesday)', undefined]);
+    harness.connector.clear();
+    await harness.say(head, 'my requests');
+    assert.ok(buttonOn(head, 'Check visit reports'), 'the school checks the corrected report again');
   });
 });

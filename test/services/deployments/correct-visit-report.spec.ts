@@ -78,14 +78,26 @@ describe('the supporter corrects a visit report', () => {
     assert.deepEqual(await corrections(), []);
   });
 
-  it('refuses once the school has checked the report, pointing to the alliance manager; my deployments stops offering it', async () => {
+  it('refuses once the school has marked the report accurate, pointing to the alliance manager; my deployments stops offering it', async () => {
     assert.deepEqual(await correctSteps(world.supporter), ['correctReport']);
     assert.deepEqual(await correctSteps(world.head), [], 'only the supporter is offered the correction');
     await checkVisitReport(world.ctx, world.head, reportId, { check: 'accurate' });
     await assert.rejects(correctVisitReport(world.ctx, world.supporter, reportId, corrected({ daysUsed: 2 })), (error: unknown) =>
-      error instanceof BotError && error.code === 'conflict' && /already checked.*ask the alliance manager/.test(error.message));
+      error instanceof BotError && error.code === 'conflict' && /already marked this report accurate.*ask the alliance manager/.test(error.message));
     assert.equal((await stored()).daysUsed, 1);
     assert.deepEqual(await correctSteps(world.supporter), []);
+  });
+
+  it('is what "needs correction" asks for: the supporter corrects, and the school is asked to check the report again', async () => {
+    await checkVisitReport(world.ctx, world.head, reportId, { check: 'needs-correction', note: 'We had two days, not one.' });
+    assert.deepEqual(await correctSteps(world.supporter), ['correctReport'], 'the supporter is offered the correction');
+    const { report: fixed } = await correctVisitReport(world.ctx, world.supporter, reportId, corrected({ daysUsed: 2 }));
+    assert.deepEqual([fixed.daysUsed, fixed.confirmation], [2, undefined], 'corrected, and not yet checked again');
+    assert.deepEqual(fixed.history.slice(-2).map((h) => [h.action, h.note]), [['checked', 'We had two days, not one.'], ['corrected', 'Changed days used (1 to 2)']], 'the request for it stays in the history');
+    const steps = (await listMyWork(world.ctx, world.head)).items.flatMap((item) => item.steps);
+    assert.ok(steps.includes('checkReport'), `the school checks it again: ${steps.join(', ')}`);
+    await checkVisitReport(world.ctx, world.head, reportId, { check: 'accurate' });
+    assert.deepEqual(await correctSteps(world.supporter), [], 'once accurate, no more corrections');
   });
 
   it('refuses once the deployment is completed', async () => {
@@ -116,7 +128,7 @@ describe('the supporter corrects a visit report', () => {
 
     it('refuses the correction when the school checked the report first, keeping the report as checked', async () => {
       const ctx = racing(() => checkVisitReport(world.ctx, world.head, reportId, { check: 'accurate' }));
-      await assert.rejects(correctVisitReport(ctx, world.supporter, reportId, corrected({ activities: 'Something else entirely' })), /already checked/);
+      await assert.rejects(correctVisitReport(ctx, world.supporter, reportId, corrected({ activities: 'Something else entirely' })), /already marked this report accurate/);
       const after = await stored();
       assert.equal(after.confirmation?.check, 'accurate');
       assert.equal(after.activities, report('2026-12-21').activities);

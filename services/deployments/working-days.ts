@@ -34,8 +34,26 @@ export function reportDueDate(visitDate: string): string {
   return addWorkingDays(visitDate, REPORT_DUE_WORKING_DAYS);
 }
 
+/**
+ * Due dates are counted for every item shown on every turn (my requests, cards, the service-level
+ * tick), mostly from the same few dates: each answer is kept, as it never changes.
+ */
+const added = new Map<string, string>();
+const MAX_KEPT = 50_000;
+
 /** The `count`th working day after `date` (both YYYY-MM-DD); 0 gives `date` itself. */
 export function addWorkingDays(date: string, count: number): string {
+  const key = `${date}+${count}`;
+  let answer = added.get(key);
+  if (answer === undefined) {
+    if (added.size >= MAX_KEPT) added.clear();
+    answer = countWorkingDays(date, count);
+    added.set(key, answer);
+  }
+  return answer;
+}
+
+function countWorkingDays(date: string, count: number): string {
   let day = DateTime.fromISO(date, { zone: 'utc' });
   for (let counted = 0; counted < count;) {
     day = day.plus({ days: 1 });

@@ -166,17 +166,15 @@ Produced by \`npm run bench\` (bench/run.ts) on ${machine.date}. Re-run it to re
 
 ${formatMarkdown(rows)}
 
-## What the misses point at (profiled 2026-11-23; re-check after changing the code)
+## What the turn-latency misses point at (profiled 2026-12-03 on 10,000 people; re-check after changing the code)
 
-- my_requests slows as requests accumulate (the cells at 10 and 50 conversations run after earlier cells stored hundreds of
-  requests): \`listMyWork\` filters and sorts on \`json_extract(body, …)\` with no index, so each turn scans and parses every
-  supportRequest body of the alliance in SQLite. An expression index (or generated columns) on schoolUrn/status/createdAt fixes it.
-- Submitting a request costs 12 store calls (counter get and replace, duplicate check, create, four matching queries, the
-  transition's replace and its outbox writes), and builds the support-request form twice (once in the Teams edge to find the form,
-  once in the flow); each build constructs its zod schema, about 0.9 ms on this machine. Caching the form per England date
-  would take that off every form turn, including "show form".
-- find_supporter makes 5 store calls and loads every person in the alliance for each search; with 10,000 people a search turn
-  takes hundreds of milliseconds even though ranking itself is under 2 ms (see matching).
+- On SQLite, indexed queries scan the whole alliance when the planner's statistics come from \`PRAGMA optimize\`'s sample
+  (120–190 ms a query at 10,000 people: the manager decision's managers look-up, plan confirm's and visit report's
+  \`reportsFor\`, my requests); a full \`ANALYZE\` when the store opens fixes it (branch latency-sqlite-stats).
+- What is left is the work the turns must do: visit report and submit write several documents, submit's brokering ranks the
+  whole directory off the turn on the same cores, find ranks every supporter in memory.
+- The bench gives the generated head's school one request per fixture turn and per submission (thousands), so "my requests"
+  sorts far more requests than a real school has (no schoolUrn + createdAt index).
 - At 50 conversations the echo baseline's own p95/p99 are unstable (a few slow turns out of 400), so the p95 ratio there flatters
   the bot; the p50 ratio is the steadier figure.
 `);

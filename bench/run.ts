@@ -2,7 +2,7 @@
 // bench/RESULTS.md with the same table and the machine it ran on.
 //   BENCH_TURNS=400 (turns per cell)  BENCH_LEVELS=1,10,50 (concurrent conversations)  BENCH_TURN_SIZE=10000:10000
 //   (people:requests the latency cells run on)  BENCH_PEOPLE=10000 (memory)
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchBackground } from './background.bench.js';
@@ -117,6 +117,11 @@ machine.loadAfter = loadavg().map((n) => n.toFixed(2)).join(' ');
 const table = formatTable(rows);
 process.stdout.write(`${table}\n`);
 
+// Sections written by hand (each change's before and after, with its command) follow this line and are kept.
+const KEPT = '<!-- Hand-written sections below: npm run bench keeps them when it rewrites the file. -->';
+const previous = existsSync(here('./RESULTS.md')) ? readFileSync(here('./RESULTS.md'), 'utf8') : '';
+const kept = previous.includes(KEPT) ? previous.slice(previous.indexOf(KEPT)) : `${KEPT}\n`;
+
 writeFileSync(here('./RESULTS.md'), `# Benchmark results
 
 Produced by \`npm run bench\` (bench/run.ts) on ${machine.date}. Re-run it to refresh this file.
@@ -170,13 +175,14 @@ ${formatMarkdown(rows)}
 
 - On SQLite, indexed queries scan the whole alliance when the planner's statistics come from \`PRAGMA optimize\`'s sample
   (120–190 ms a query at 10,000 people: the manager decision's managers look-up, plan confirm's and visit report's
-  \`reportsFor\`, my requests); a full \`ANALYZE\` when the store opens fixes it (branch latency-sqlite-stats).
+  \`reportsFor\`, my requests); the store now runs a full \`ANALYZE\` when it opens (47ef01f).
 - What is left is the work the turns must do: visit report and submit write several documents, submit's brokering ranks the
   whole directory off the turn on the same cores, find ranks every supporter in memory.
 - The bench gives the generated head's school one request per fixture turn and per submission (thousands), so "my requests"
   sorts far more requests than a real school has (no schoolUrn + createdAt index).
 - At 50 conversations the echo baseline's own p95/p99 are unstable (a few slow turns out of 400), so the p95 ratio there flatters
   the bot; the p50 ratio is the steadier figure.
-`);
+
+${kept}`);
 process.stderr.write('Wrote bench/RESULTS.md\n');
 process.exit(0);

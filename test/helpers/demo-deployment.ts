@@ -1,3 +1,4 @@
+import type { TeamsHarness, TeamsUser } from './teams-harness.js';
 import type { fixedClock } from '../../services/clock.js';
 import { confirmPlan } from '../../services/deployments/confirm-plan.js';
 import { submitPlan } from '../../services/deployments/submit-plan.js';
@@ -48,4 +49,16 @@ export async function agreeDemoPlan(store: DocumentStore, clock: ReturnType<type
   });
   for (const party of [supporter, manager, head]) await confirmPlan(ctx, party, deploymentId);
   return { deploymentId, head, manager, supporter };
+}
+
+/**
+ * Starts the bot with `people` installed and the plan of `agreeDemoPlan` agreed, on Wed 2 Dec 2026:
+ * the day after its first visit, when the supporter reports it.
+ */
+export async function startOnAgreedDemoPlan(harness: TeamsHarness, people: TeamsUser[]): Promise<DemoDeployment> {
+  await harness.start();
+  for (const person of people) await harness.install(person);
+  const demo = await agreeDemoPlan(harness.app.store, harness.clock);
+  harness.clock.set('2026-12-02T10:00:00Z');
+  return demo;
 }

@@ -3,7 +3,7 @@ import { checkVisitReport } from '../../../services/deployments/check-visit-repo
 import { DEMO_ALLIANCE_ID } from '../../../services/directory/seed-demo.js';
 import type { VisitReport } from '../../../services/domain/visit-report.js';
 import { executeActions } from '../../helpers/card-actions.js';
-import { agreeDemoPlan, type DemoDeployment } from '../../helpers/demo-deployment.js';
+import { startOnAgreedDemoPlan, type DemoDeployment } from '../../helpers/demo-deployment.js';
 import { cardOf, textOf } from '../../helpers/fake-bot-connector.js';
 import { demoTeamsUser, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
 
@@ -19,11 +19,7 @@ describe('Teams: the supporter corrects a visit report, over /api/messages', fun
   let reportCard: unknown;
 
   before(async () => {
-    await harness.start();
-    await harness.install(supporter);
-    await harness.install(head);
-    demo = await agreeDemoPlan(harness.app.store, harness.clock);
-    harness.clock.set('2026-12-02T10:00:00Z');
+    demo = await startOnAgreedDemoPlan(harness, [supporter, head]);
     const sent = await harness.press(supporter, 'visit-report.submit', {
       formId: 'visit-report', deploymentId: demo.deploymentId, visitDate: '1/12/2026', rag1: 'amber', comment1: 'Policy drafted',
       activities: 'Book scrutiny in Year 5', nextSteps: 'Staff meeting', daysUsed: '1', noPupilData: 'true',

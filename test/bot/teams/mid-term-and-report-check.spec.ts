@@ -5,7 +5,7 @@ import type { Deployment } from '../../../services/domain/deployment.js';
 import type { VisitReport } from '../../../services/domain/visit-report.js';
 import type { OutboxMessage } from '../../../services/notifications/outbox-message.js';
 import { executeActions } from '../../helpers/card-actions.js';
-import { agreeDemoPlan, type DemoDeployment } from '../../helpers/demo-deployment.js';
+import { startOnAgreedDemoPlan, type DemoDeployment } from '../../helpers/demo-deployment.js';
 import { cardOf, textOf } from '../../helpers/fake-bot-connector.js';
 import { demoTeamsUser, personalChat, TeamsHarness, type TeamsUser } from '../../helpers/teams-harness.js';
 
@@ -20,11 +20,7 @@ describe('Teams: mid-term review and checking a visit report, over /api/messages
   let reportId: string;
 
   before(async () => {
-    await harness.start();
-    await harness.install(supporter);
-    await harness.install(head);
-    demo = await agreeDemoPlan(harness.app.store, harness.clock);
-    harness.clock.set('2026-12-02T10:00:00Z');
+    demo = await startOnAgreedDemoPlan(harness, [supporter, head]);
     reportId = (await submitVisitReport({ store: harness.app.store, clock: harness.clock }, demo.supporter, demo.deploymentId, {
       visitDate: '2026-12-01', progress: [{ rag: 'amber', comment: 'Policy drafted' }], activities: 'Book scrutiny', nextSteps: 'Staff meeting', daysUsed: 1, noPupilData: true,
     })).report.id;

@@ -3,19 +3,15 @@ import { parseFormSubmission } from '../../../cards/form-definition.js';
 import { createVisitReportCheckForm } from '../../../cards/forms/visit-report-check.js';
 import { buildVisitReportCard } from '../../../bot/views/visit-report-card.js';
 import { checkVisitReport } from '../../../services/deployments/check-visit-report.js';
-import { submitVisitReport } from '../../../services/deployments/submit-visit-report.js';
 import type { VisitReport } from '../../../services/domain/visit-report.js';
 import { BotError, ForbiddenError, ValidationError } from '../../../services/errors.js';
-import { agreePlan, ALLIANCE, openWorld, outboxEvents, report, type World } from './deployment-fixtures.js';
+import { ALLIANCE, openWorldWithReport, outboxEvents, type World } from './deployment-fixtures.js';
 
 describe('the school confirms visit records', () => {
   let world: World;
   let reportId: string;
   beforeEach(async () => {
-    world = await openWorld('accepted', '2026-12-01T09:00:00Z');
-    await agreePlan(world);
-    world.clock.set('2026-12-22T16:00:00Z');
-    reportId = (await submitVisitReport(world.ctx, world.supporter, world.deployment.id, report('2026-12-21'))).report.id;
+    ({ world, reportId } = await openWorldWithReport());
   });
   afterEach(async () => { await world.close(); });
 

@@ -10,16 +10,13 @@ import { BotError, ForbiddenError } from '../../../services/errors.js';
 import { listMyWork } from '../../../services/requests/list-my-work.js';
 import type { ServiceContext } from '../../../services/service-context.js';
 import type { DocumentStore } from '../../../services/store/document-store.js';
-import { agreePlan, ALLIANCE, openWorld, outboxEvents, report, type World } from './deployment-fixtures.js';
+import { ALLIANCE, openWorldWithReport, outboxEvents, report, type World } from './deployment-fixtures.js';
 
 describe('the supporter corrects a visit report', () => {
   let world: World;
   let reportId: string;
   beforeEach(async () => {
-    world = await openWorld('accepted', '2026-12-01T09:00:00Z');
-    await agreePlan(world);
-    world.clock.set('2026-12-22T16:00:00Z');
-    reportId = (await submitVisitReport(world.ctx, world.supporter, world.deployment.id, report('2026-12-21'))).report.id;
+    ({ world, reportId } = await openWorldWithReport());
     world.clock.set('2026-12-23T10:00:00Z');
   });
   afterEach(async () => { await world.close(); });

@@ -1,3 +1,4 @@
+import { submitVisitReport } from '../../../services/deployments/submit-visit-report.js';
 import { confirmPlan } from '../../../services/deployments/confirm-plan.js';
 import { submitPlan } from '../../../services/deployments/submit-plan.js';
 import type { Deployment, DeploymentStatus } from '../../../services/domain/deployment.js';
@@ -109,4 +110,13 @@ export function report(visitDate: string, fields: Partial<VisitReportInput> = {}
     noPupilData: true,
     ...fields,
   };
+}
+
+/** A world whose agreed plan has its visit of Mon 21 Dec 2026 reported the next day: the report a school checks or a supporter corrects. */
+export async function openWorldWithReport(): Promise<{ world: World; reportId: string }> {
+  const world = await openWorld('accepted', '2026-12-01T09:00:00Z');
+  await agreePlan(world);
+  world.clock.set('2026-12-22T16:00:00Z');
+  const { report: sent } = await submitVisitReport(world.ctx, world.supporter, world.deployment.id, report('2026-12-21'));
+  return { world, reportId: sent.id };
 }

@@ -17,14 +17,16 @@ export function buildOverdueReminderCard(deployment: Deployment, visitDates: rea
 }
 
 /** The supporter hears that the school asks for a correction to a visit report, and what. */
-export function buildReportCorrectionCard(report: VisitReport, deployment: Deployment, school?: School): MessageCard {
+export function buildReportCorrectionCard(report: VisitReport, deployment: Deployment, school: School | undefined, view: { canCorrect: boolean }): MessageCard {
   const title = `Correction asked: ${deployment.requestReference}, visit of ${showDate(report.visitDate)}`;
   return card(title, [
     heading(title),
     text(`${school?.name ?? 'The school'} read your report of the visit of ${showDate(report.visitDate)} and asks for a correction:`),
     text(report.confirmation?.note ?? ''),
-    text('Correct the report here and the school is asked to check it again.', { muted: true }),
-    actions([button(ACTIONS.correctVisitReport, 'Correct this report', { reportId: report.id }, { style: 'primary' })]),
+    ...(view.canCorrect
+      ? [text('Correct the report here and the school is asked to check it again.', { muted: true }),
+        actions([button(ACTIONS.correctVisitReport, 'Correct this report', { reportId: report.id }, { style: 'primary' })])]
+      : [text(`The support is ${deployment.status}, so please ask the alliance manager to correct the report.`, { muted: true })]),
   ]);
 }
 

@@ -10,7 +10,7 @@ export type Step =
   | 'reportVisit' | 'reviewMidTerm' | 'complete' | 'evaluate' | 'reportDiagnostic'
   /** The school confirms visit reports as accurate or says what needs correcting (added by list-my-work, which reads the reports). */
   | 'checkReport'
-  /** The supporter corrects a report the school has not checked yet (added by list-my-work, which reads the reports). */
+  /** The supporter corrects a report the school has not marked accurate (added by list-my-work, which reads the reports). */
   | 'correctReport';
 
 /** Where a deployment stands: what it waits for, on whom, and what this person can do now. */

@@ -28,7 +28,8 @@ export async function findCandidates(
 ): Promise<RankedPage> {
   const now = clock.now();
   const { supporters, schools, workloads } = await directorySnapshot(store, allianceId, now);
-  const searcherSchool = options.searcherSchoolUrn ? schools.get(options.searcherSchoolUrn) : undefined;
+  const { searcherSchoolUrn, ...ranking } = options;
+  const searcherSchool = searcherSchoolUrn ? schools.get(searcherSchoolUrn) : undefined;
   if (searcherSchool?.leftAt) throw leftAllianceError({ name: searcherSchool.name, leftAt: searcherSchool.leftAt });
-  return rankPage({ need, supporters, schools, workloads, ...options });
+  return rankPage({ need, supporters, schools, workloads, ...ranking });
 }

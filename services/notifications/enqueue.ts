@@ -10,14 +10,14 @@ import type { OutboxMessage, OutboxPrecondition } from './outbox-message.js';
  */
 export type NotificationCause = OutboxPrecondition | { key: string };
 
+/** Counts writes, so messages to one chat written in the same millisecond still go in order. */
+let writes = 0;
+
 /**
  * Writes notifications to the outbox, ahead of the state change they announce when there is one.
  * Ids derive from the cause, so writing the same notifications again after a crash or a retry adds
  * nothing. Returns the ids, written now or before.
  */
-/** Counts writes, so messages to one chat written in the same millisecond still go in order. */
-let writes = 0;
-
 export async function enqueueNotifications(
   ctx: ServiceContext,
   allianceId: string,

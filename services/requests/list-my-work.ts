@@ -115,7 +115,7 @@ async function workItem(
     if (myParty) names[myParty] = 'you';
     // The school reads each visit report and says whether it is a true record (not only from the report's card).
     const toCheck: Step[] = myParty === 'school' && reports.some((report) => !report.confirmation) ? ['checkReport'] : [];
-    // Until the school has checked it, the supporter can put a report right.
+    // Until the school marks it accurate (or the support ends), the supporter can put a report right.
     const toCorrect: Step[] = reports.some((report) => mayCorrect(person, report, deployment)) ? ['correctReport'] : [];
     return { ...base, deployment, waitsFor: standing.waitsFor, waitsOn: standing.waitsOn.map((p) => names[p]), steps: [...standing.steps, ...toCheck, ...toCorrect, ...own] };
   }

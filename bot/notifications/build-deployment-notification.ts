@@ -8,7 +8,7 @@ import type { NotificationEvent, NotificationTarget } from '../../services/notif
 import { findRecord } from '../../services/store/get-record.js';
 import { calendarUrlFor } from '../calendar/calendar-url-for.js';
 import type { NotificationContext } from './build-notification.js';
-import { mayCorrect } from '../../services/deployments/correct-visit-report.js';
+import { correctionRefusal } from '../../services/deployments/correct-visit-report.js';
 import { buildReportCorrectionCard, buildCompletedCard, buildEvaluatedCard, buildOverdueReminderCard, buildSchoolHeadNamedCard } from '../views/deployment-news-card.js';
 import { buildMidTermDueCard, buildMidTermNotWorkingCard } from '../views/mid-term-card.js';
 import { buildPlanCard } from '../views/plan-card.js';
@@ -49,8 +49,10 @@ export async function buildDeploymentNotification(ctx: NotificationContext, alli
     }
     case 'visitReportCorrection': {
       const report = await ctx.store.get<VisitReport>(allianceId, event.reportId);
-      // The way to correct it only while the supporter still may (not once the support has ended).
-      return report ? buildReportCorrectionCard(report, deployment, school, { canCorrect: supporter !== undefined && mayCorrect(supporter, report, deployment) }) : undefined;
+      if (!report) return undefined;
+      // The way to correct it only while the supporter still may; otherwise why not, as the service says it.
+      const refusal = supporter ? correctionRefusal(supporter, report, deployment) : undefined;
+      return buildReportCorrectionCard(report, deployment, school, refusal ? { refusal: refusal.message } : {});
     }
     case 'visitReportOverdue':
       return buildOverdueReminderCard(deployment, event.visitDates, school);

@@ -16,17 +16,20 @@ export function buildOverdueReminderCard(deployment: Deployment, visitDates: rea
   ]);
 }
 
-/** The supporter hears that the school asks for a correction to a visit report, and what. */
-export function buildReportCorrectionCard(report: VisitReport, deployment: Deployment, school: School | undefined, view: { canCorrect: boolean }): MessageCard {
+/**
+ * The supporter hears that the school asks for a correction to a visit report, and what; with the
+ * way to correct it, or `refusal`: why they can no longer do so here.
+ */
+export function buildReportCorrectionCard(report: VisitReport, deployment: Deployment, school: School | undefined, view: { refusal?: string }): MessageCard {
   const title = `Correction asked: ${deployment.requestReference}, visit of ${showDate(report.visitDate)}`;
   return card(title, [
     heading(title),
     text(`${school?.name ?? 'The school'} read your report of the visit of ${showDate(report.visitDate)} and asks for a correction:`),
     text(report.confirmation?.note ?? ''),
-    ...(view.canCorrect
-      ? [text('Correct the report here and the school is asked to check it again.', { muted: true }),
-        actions([button(ACTIONS.correctVisitReport, 'Correct this report', { reportId: report.id }, { style: 'primary' })])]
-      : [text(`The support is ${deployment.status}, so please ask the alliance manager to correct the report.`, { muted: true })]),
+    ...(view.refusal
+      ? [text(view.refusal, { muted: true })]
+      : [text('Correct the report here and the school is asked to check it again.', { muted: true }),
+        actions([button(ACTIONS.correctVisitReport, 'Correct this report', { reportId: report.id }, { style: 'primary' })])]),
   ]);
 }
 

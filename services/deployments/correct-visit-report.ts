@@ -73,7 +73,8 @@ export function requireCorrectable(person: Person, report: VisitReport, deployme
   if (refusal) throw refusal;
 }
 
-function correctionRefusal(person: Person, report: VisitReport, deployment: Deployment): BotError | undefined {
+/** Why this person may not correct this report now, in the words they are told; undefined when they may. */
+export function correctionRefusal(person: Person, report: VisitReport, deployment: Deployment): BotError | undefined {
   if (partyOf(person, deployment) !== 'supporter' || report.supporterId !== person.id) {
     return new ForbiddenError('Only the supporter who wrote this visit report can correct it.');
   }

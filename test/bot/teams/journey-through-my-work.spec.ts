@@ -134,6 +134,13 @@ for (const notifications of ['failing with 404', 'working'] as const) {
       await fromMyWork(head, 'Check visit reports', { check: 'needs-correction', note: 'The lessons seen were Year 5, not Year 6.' });
       const [checked] = await harness.app.store.query<VisitReport>(DEMO_ALLIANCE_ID, { type: 'visitReport' });
       assert.equal(checked.confirmation?.check, 'needs-correction');
+      await deliver();
+      if (notifications === 'working') {
+        // The support is already completed: the supporter is told why she cannot correct it herself, with no button.
+        const told = harness.connector.posted(personalChat(supporter).conversationId).find((c) => /Correction asked/.test(textOf(c)));
+        assert.match(textOf(told!), /This deployment is completed, so its reports can no longer be corrected here\. Please ask the alliance manager/);
+        assert.ok(!executeActions(cardOf(told!)).some((a) => a.title === 'Correct this report'));
+      }
       await say(head, 'my requests');
       assert.ok(!executeActions(lastCard).some((a) => a.title === 'Check visit reports'), 'nothing left to check');
       await fromMyWork(head, 'Evaluate', { rating1: '4', evidence1: 'Books and test', effectiveness: '4', overall: 'Very helpful' });

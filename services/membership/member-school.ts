@@ -13,7 +13,7 @@ import type { ServiceContext } from '../service-context.js';
 export async function requireMemberSchool(ctx: ServiceContext, allianceId: string, urn: string): Promise<Stored<School> | undefined> {
   const found = await ctx.store.get<School>(allianceId, schoolId(urn));
   const school = found?.type === 'school' ? found : undefined;
-  if (school?.leftAt) throw leftAllianceError(school as School & { leftAt: string });
+  if (school?.leftAt) throw leftAllianceError({ name: school.name, leftAt: school.leftAt });
   return school;
 }
 
